@@ -1,0 +1,1 @@
+"""Wegwijzer: our own code around Rasa (safety, language, channels, web, CLI)."""

@@ -1,0 +1,60 @@
+"""Rasa NLU component that lets the acute-danger patterns override the classifier.
+
+It runs after the intent classifier and before the FallbackClassifier: a message the
+patterns flag becomes ``acute_danger`` with confidence 1.0, so neither a wrong intent nor
+the low-confidence fallback can bury a danger signal. Messages the patterns do not flag
+keep whatever the classifier decided, so the trained ``acute_danger`` intent still counts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.danger import detect_danger
+
+ACUTE_DANGER_INTENT = "acute_danger"
+# Stored in the parse data so tests and statistics can see which rule fired (never text).
+DANGER_RULE_KEY = "danger_rule"
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class DangerDetector(GraphComponent, IntentClassifier):
+    """Overrides the predicted intent with ``acute_danger`` when the patterns fire."""
+
+    @classmethod
+    def required_components(cls) -> list[type]:
+        return [IntentClassifier]
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> DangerDetector:
+        return cls()
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            signal = detect_danger(message.get(TEXT) or "")
+            if signal is None:
+                continue
+            danger = {INTENT_NAME_KEY: ACUTE_DANGER_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
+            others = [
+                ranked
+                for ranked in message.get(INTENT_RANKING_KEY) or []
+                if ranked.get(INTENT_NAME_KEY) != ACUTE_DANGER_INTENT
+            ]
+            message.set(INTENT, danger, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [danger, *others], add_to_output=True)
+            message.set(DANGER_RULE_KEY, signal.rule, add_to_output=True)
+        return messages
