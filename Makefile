@@ -1,0 +1,64 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(PY) -m rasa
+# pyenv picks 3.10.13 from .python-version; PYTHON310 can point elsewhere.
+PYTHON310 ?= $(shell command -v python3.10 2>/dev/null)
+
+export RASA_TELEMETRY_ENABLED := false
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONPATH := $(CURDIR)
+
+.PHONY: run test install train lint validate unit core-test nlu-eval lock clean
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@if [ -z "$(PYTHON310)" ] || ! $(PYTHON310) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))' 2>/dev/null; then \
+	  echo "error: Rasa 3.6 needs Python 3.10, and none was found." >&2; \
+	  echo "       Install it (e.g. 'pyenv install 3.10.13'; .python-version selects it)" >&2; \
+	  echo "       or run 'make PYTHON310=/path/to/python3.10'." >&2; exit 1; fi
+	@test -x $(PY) || $(PYTHON310) -m venv $(VENV)
+	$(PY) -m pip install -q pip==24.0
+	$(PY) -m pip install -q -r requirements.lock
+	$(PY) -m pip install -q --no-deps -e .
+	$(PY) -m pip check
+	@touch $@
+
+install: $(VENV)/.installed
+
+train: install
+	$(PY) -m bot train
+
+run: train
+	$(PY) -m bot run
+
+lint: install
+	$(PY) -m ruff check bot actions tests scripts
+
+validate: install
+	$(RASA) data validate --fail-on-warnings --max-history 5
+
+unit: train
+	$(PY) -m pytest -q
+
+core-test: train
+	$(RASA) test core --model models/wegwijzer.tar.gz --stories tests/stories --fail-on-prediction-errors --out reports/core
+
+# Cross-validation on data the fold's model did not train on; the report stays in reports/.
+nlu-eval: install
+	$(RASA) test nlu --nlu data/nlu --config config.yml --cross-validation --folds 5 --out reports/nlu_cv
+	$(PY) scripts/check_nlu_report.py reports/nlu_cv
+
+test: lint validate unit core-test nlu-eval
+
+# Refreeze the lock from the current venv (after changing requirements*.in on purpose).
+lock: install
+	$(PY) -m pip install -q -r requirements.in -r requirements-dev.in
+	$(PY) -m pip check
+	{ echo "# Frozen from a working venv (Python 3.10.13): \`make lock\` rewrites it. Install with pip install -r."; \
+	  $(PY) -m pip freeze --exclude-editable | grep -v '^wegwijzer'; } > requirements.lock
+
+clean:
+	rm -rf models var results reports/core reports/nlu_cv

@@ -1,0 +1,1 @@
+"""Rasa input channels, registered in credentials.yml by module path."""

@@ -1,0 +1,20 @@
+"""The reply of last resort: what every channel sends when the assistant itself fails.
+
+Sourced in data/directory/hotlines.yml (alarmnummer_112, veilig_thuis); checked by
+tests/test_response_facts.py. Bilingual, because when this is needed we may not know
+the conversation's language.
+"""
+
+from __future__ import annotations
+
+SAFETY_NET_TEXT = (
+    "Er ging iets mis aan onze kant. Direct gevaar? Bel 112. "
+    "Veilig Thuis: 0800-2000 (gratis, dag en nacht).\n"
+    "Something went wrong on our side. In danger right now? Call 112. "
+    "Veilig Thuis: 0800-2000 (free, day and night)."
+)
+
+
+def safety_net_message(recipient_id: str) -> dict[str, str]:
+    """The safety-net reply in the shape Rasa's collecting channels use."""
+    return {"recipient_id": recipient_id, "text": SAFETY_NET_TEXT}

@@ -1,0 +1,110 @@
+"""Start the action server, Rasa and the web page as one unit; stop all on Ctrl-C.
+
+Used by ``make run`` and by the integration tests, so both run exactly the same stack.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.training import model_path
+
+
+@dataclass(frozen=True)
+class Ports:
+    rasa: int = 5005
+    actions: int = 5055
+    web: int = 8080
+
+    @classmethod
+    def from_env(cls) -> Ports:
+        return cls(
+            rasa=int(os.environ.get("RASA_PORT", cls.rasa)),
+            actions=int(os.environ.get("ACTIONS_PORT", cls.actions)),
+            web=int(os.environ.get("WEB_PORT", cls.web)),
+        )
+
+
+def stack_environment(root: Path, ports: Ports, tracker_db: Path | None = None) -> dict[str, str]:
+    """Environment for all three services: embedded SQLite under var/, no telemetry."""
+    (root / "var").mkdir(exist_ok=True)
+    env = dict(os.environ)
+    env["ACTION_ENDPOINT_URL"] = f"http://127.0.0.1:{ports.actions}/webhook"
+    env["TRACKER_DB"] = str(tracker_db or os.environ.get("TRACKER_DB") or root / "var" / "tracker.db")
+    env.setdefault("WEB_ORIGIN", f"http://localhost:{ports.web}")
+    env["RASA_TELEMETRY_ENABLED"] = "false"
+    env["SQLALCHEMY_SILENCE_UBER_WARNING"] = "1"
+    env["PYTHONPATH"] = str(root)
+    return env
+
+
+def commands(root: Path, ports: Ports, env: dict[str, str]) -> dict[str, list[str]]:
+    python = sys.executable
+    return {
+        "actions": [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(ports.actions)],
+        "rasa": [
+            python, "-m", "rasa", "run",
+            "--model", str(model_path(root)),
+            "--port", str(ports.rasa),
+            "--credentials", "credentials.yml",
+            "--endpoints", "endpoints.yml",
+            "--cors", env["WEB_ORIGIN"],
+        ],
+        "web": [python, "-m", "bot", "web", "--port", str(ports.web)],
+    }
+
+
+def urls(ports: Ports) -> dict[str, str]:
+    return {
+        "actions": f"http://127.0.0.1:{ports.actions}/health",
+        "rasa": f"http://127.0.0.1:{ports.rasa}/webhooks/rest/webhook",
+        "web": f"http://127.0.0.1:{ports.web}/",
+    }
+
+
+def start(
+    root: Path, ports: Ports, *, quiet: bool = False, tracker_db: Path | None = None
+) -> dict[str, subprocess.Popen[bytes]]:
+    env = stack_environment(root, ports, tracker_db)
+    output = subprocess.DEVNULL if quiet else None
+    # Each service in its own process group, so Ctrl-C reaches us first and we stop them in order.
+    return {
+        name: subprocess.Popen(cmd, cwd=root, env=env, stdout=output, stderr=output, start_new_session=True)
+        for name, cmd in commands(root, ports, env).items()
+    }
+
+
+def stop(processes: dict[str, subprocess.Popen[bytes]]) -> None:
+    for process in processes.values():
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+    deadline = time.monotonic() + 10
+    for process in processes.values():
+        try:
+            process.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+def run_forever(root: Path, ports: Ports) -> int:
+    """Start everything, print one line per service, return when one stops or on Ctrl-C."""
+    processes = start(root, ports)
+    for name, url in urls(ports).items():
+        print(f"{name:8s} {url}", flush=True)
+    print("Ctrl-C stops all.", flush=True)
+    try:
+        while all(process.poll() is None for process in processes.values()):
+            time.sleep(0.5)
+        failed = [name for name, process in processes.items() if process.poll() is not None]
+        print(f"stopped: {', '.join(failed)} exited; stopping the rest", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        stop(processes)

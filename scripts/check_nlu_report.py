@@ -1,0 +1,31 @@
+"""Fail when the cross-validated intent macro-F1 is below the threshold.
+
+Rasa reports scores but never fails on them. This reads the report `rasa test nlu
+--cross-validation` wrote and turns it into a pass/fail for CI, and prints the weakest
+intents so a failing run says where to add training data.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+THRESHOLD = 0.90
+
+
+def main(report_dir: str = "reports/nlu_cv") -> int:
+    report = json.loads((Path(report_dir) / "intent_report.json").read_text())
+    macro_f1 = report["macro avg"]["f1-score"]
+    intents = {name: scores for name, scores in report.items() if isinstance(scores, dict) and "support" in scores}
+    weakest = sorted(
+        ((name, scores["f1-score"]) for name, scores in intents.items() if not name.endswith("avg")),
+        key=lambda item: item[1],
+    )[:5]
+    print(f"intent macro-F1 (cross-validation): {macro_f1:.3f} (threshold {THRESHOLD:.2f})")
+    print("weakest intents: " + ", ".join(f"{name} {f1:.2f}" for name, f1 in weakest))
+    return 0 if macro_f1 >= THRESHOLD else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:]))

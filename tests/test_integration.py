@@ -1,0 +1,154 @@
+"""The whole stack over REST: Rasa + action server started exactly as `make run` starts them.
+
+Needs a trained model (`make test` trains first). Each test uses its own sender id, so the
+shared SQLite tracker store under var/ does not mix conversations.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import time
+import urllib.error
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.stack import Ports, start, stop
+from bot.training import model_path
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.integration
+STARTUP_SECONDS = 180
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _post(port: int, body: bytes) -> tuple[int, Any]:
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+def say(port: int, text: str, sender: str | None = None) -> list[dict[str, Any]]:
+    status, messages = _post(port, json.dumps({"sender": sender or uuid.uuid4().hex, "message": text}).encode())
+    assert status == 200
+    return messages
+
+
+def _wait_until_answering(port: int, processes: dict) -> None:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        assert all(p.poll() is None for p in processes.values()), "a service exited during start-up"
+        try:
+            if say(port, "hoi"):
+                return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(1)
+    raise TimeoutError("Rasa did not answer in time")
+
+
+def _stack(tmp_path: Path, *, with_actions: bool) -> Iterator[Ports]:
+    if not model_path(ROOT).exists():
+        pytest.fail("no trained model: run `make train` first")
+    ports = Ports(rasa=_free_port(), actions=_free_port() if with_actions else _free_port(), web=_free_port())
+    processes = start(ROOT, ports, quiet=True, tracker_db=tmp_path / "tracker.db")
+    if not with_actions:
+        # The action server is down: Rasa must still answer what matters from plain responses.
+        stop({"actions": processes.pop("actions")})
+    try:
+        _wait_until_answering(ports.rasa, processes)
+        yield ports
+    finally:
+        stop(processes)
+
+
+@pytest.fixture(scope="module")
+def rasa_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+    for ports in _stack(tmp_path_factory.mktemp("stack"), with_actions=True):
+        yield ports.rasa
+
+
+def _texts(messages: list[dict[str, Any]]) -> str:
+    return "\n".join(m.get("text", "") for m in messages)
+
+
+def test_disclosure_names_veilig_thuis(rasa_port: int) -> None:
+    messages = say(rasa_port, "ik word thuis geslagen")
+    assert "0800-2000" in _texts(messages)
+    assert messages[-1]["text"] == "Ben je nu veilig?"
+
+
+def test_danger_gets_112_in_the_first_reply(rasa_port: int) -> None:
+    messages = say(rasa_port, "hij staat met een mes voor de deur")
+    assert "112" in messages[0]["text"]
+    assert "0800-2000" in _texts(messages)
+
+
+def test_everyday_question_raises_no_alarm(rasa_port: int) -> None:
+    messages = say(rasa_port, "hoe laat gaat de supermarkt open")
+    assert messages and "112" not in _texts(messages)
+    assert "0800-2000" in _texts(messages)
+
+
+def test_are_you_a_person_gets_an_honest_answer_in_english(rasa_port: int) -> None:
+    text = _texts(say(rasa_port, "are you a real person?"))
+    assert "chatbot, not a person" in text
+
+
+def test_language_follows_the_user_and_short_replies_keep_it(rasa_port: int) -> None:
+    sender = uuid.uuid4().hex
+    first = say(rasa_port, "my boyfriend hits me when he is drunk", sender)
+    assert first[-1]["text"] == "Are you safe right now?"
+    second = say(rasa_port, "ja", sender)  # too short to tell: stays English
+    assert second[0]["text"].startswith("Good that you are safe now")
+
+
+def test_not_safe_answer_gets_112(rasa_port: int) -> None:
+    sender = uuid.uuid4().hex
+    say(rasa_port, "mijn vriend scheldt me de hele dag uit", sender)
+    messages = say(rasa_port, "nee", sender)
+    assert messages[0]["text"].startswith("Ben je nu in gevaar? Bel nu 112.")
+
+
+def test_danger_interrupts_the_safety_question(rasa_port: int) -> None:
+    sender = uuid.uuid4().hex
+    say(rasa_port, "mijn ex stalkt me al maanden", sender)
+    messages = say(rasa_port, "hij staat nu beneden voor de deur", sender)
+    assert "112" in messages[0]["text"]
+
+
+def test_unclear_input_gets_help_lines_and_route_buttons(rasa_port: int) -> None:
+    messages = say(rasa_port, "xq zzkrr bloep")
+    text = _texts(messages)
+    assert "112" in text and "0800-2000" in text
+    payloads = {button["payload"] for m in messages for button in m.get("buttons", [])}
+    assert {"/acute_danger", "/request_human", "/bystander_worry"} <= payloads
+
+
+@pytest.mark.parametrize("body", [b"{not json", b"[]", b'{"message": 5}'])
+def test_malformed_requests_get_a_calm_400(rasa_port: int, body: bytes) -> None:
+    status, reply = _post(rasa_port, body)
+    assert status == 400
+    assert "0800-2000" in reply["help"] and "Traceback" not in json.dumps(reply)
+
+
+def test_without_the_action_server_danger_and_help_lines_still_come(tmp_path: Path) -> None:
+    for ports in _stack(tmp_path, with_actions=False):
+        assert "112" in say(ports.rasa, "hij heeft een mes en hij komt eraan")[0]["text"]
+        text = _texts(say(ports.rasa, "xq zzkrr bloep"))  # the clarify action fails here
+        assert "112" in text and "0800-2000" in text
