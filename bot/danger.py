@@ -106,7 +106,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"\b(?:gaat|wil|zal|gaan|komt|dreigt|dreigde|zegt|zei|roept|schreeuwt)\b.{{0,30}}\b"
         rf"(?:me|mij|ons|haar|hem|de kinderen|mn kind|mijn kind|het kind)\b.{{0,15}}\b(?:te )?{_KILL_NL}\b",
     ),
-    _rule("kill_threat", rf"\b(?:maakt|vermoordt|steekt|schiet)\b.{{0,6}}\b(?:me|mij|ons|haar)\b.{{0,10}}\b(?:dood|neer|af)\b"),
+    _rule("kill_threat", r"\b(?:maakt|vermoordt|steekt|schiet)\b.{0,6}\b(?:me|mij|ons|haar)\b.{0,10}\b(?:dood|neer|af)\b"),
     _rule("kill_threat", r"\bvermoordt (?:me|mij|ons|haar)\b"),
     _rule("kill_threat", r"\b(?:ik ga eraan|ik ga er aan|ik ga dood|we gaan dood|hij maakt me af)\b"),
     _rule(

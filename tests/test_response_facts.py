@@ -51,7 +51,8 @@ def test_numbers_and_sites_come_from_the_cited_services(name: str, domain: dict[
     backing = " ".join(f"{s['phone']} {s['chat_or_web']}" for s in cited)
     for text in _texts(domain)[name]:
         for number in PHONE.findall(text):
-            assert re.search(rf"(?<![\d-]){re.escape(number)}(?![\d-])", backing), f"{name}: {number} not in {SOURCES[name]}"
+            exact = rf"(?<![\d-]){re.escape(number)}(?![\d-])"
+            assert re.search(exact, backing), f"{name}: {number} not in {SOURCES[name]}"
         for site in SITE.findall(text):
             assert site in backing, f"{name}: {site} not in {SOURCES[name]}"
 
