@@ -11,6 +11,10 @@ PYTHON310 ?= $(shell command -v python3.10 2>/dev/null)
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONPATH := $(CURDIR)
+# endpoints.yml reads these; `rasa test` and `rasa data validate` load it too.
+export TRACKER_DB ?= $(CURDIR)/var/tracker.db
+export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(or $(ACTIONS_PORT),5055)/webhook
+$(shell mkdir -p var)
 
 .PHONY: run test install train lint validate unit core-test nlu-eval lock clean
 

@@ -92,8 +92,16 @@ def stop(processes: dict[str, subprocess.Popen[bytes]]) -> None:
             os.killpg(process.pid, signal.SIGKILL)
 
 
+def _interrupt(*_: object) -> None:
+    raise KeyboardInterrupt
+
+
 def run_forever(root: Path, ports: Ports) -> int:
     """Start everything, print one line per service, return when one stops or on Ctrl-C."""
+    # A shell that starts us in the background ignores SIGINT for us; Ctrl-C and a
+    # supervisor's SIGTERM must both stop the whole stack, never leave it orphaned.
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
     processes = start(root, ports)
     for name, url in urls(ports).items():
         print(f"{name:8s} {url}", flush=True)
