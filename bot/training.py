@@ -17,7 +17,8 @@ def training_hash(root: Path) -> str:
     digest = hashlib.sha256()
     for entry in TRAINING_INPUTS:
         path = root / entry
-        files = sorted(path.rglob("*.yml")) if path.is_dir() else [path]
+        # A folder git has no files in (data/stories today) does not exist in a fresh clone.
+        files = sorted(path.rglob("*.yml")) if path.is_dir() else [path] if path.exists() else []
         for file in files:
             digest.update(str(file.relative_to(root)).encode())
             digest.update(file.read_bytes())
