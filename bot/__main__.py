@@ -1,4 +1,4 @@
-"""``python -m bot``: our command line (train, run, web)."""
+"""``python -m bot``: our command line (train, run, web, directory)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,15 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("run", help="start actions, Rasa and the web page; Ctrl-C stops all")
     web = commands.add_parser("web", help="serve the web page only")
     web.add_argument("--port", type=int, default=8080)
+    directory = commands.add_parser("directory", help="load or check the Veilig Thuis directory")
+    directory_commands = directory.add_subparsers(dest="directory_command", required=True)
+    load = directory_commands.add_parser("load", help="load data/directory into DATABASE_URL (idempotent)")
+    load.add_argument("--if-stale", action="store_true", help="only when the database is missing or older")
+    directory_commands.add_parser("check", help="check the loaded directory; exit 1 with a list of problems")
     args = parser.parse_args(argv)
+
+    if args.command == "directory":
+        return _directory(args.directory_command, if_stale=getattr(args, "if_stale", False))
 
     if args.command == "train":
         from bot.training import train_if_stale
@@ -34,6 +42,26 @@ def main(argv: list[str] | None = None) -> int:
 
     aiohttp_web.run_app(create_app(), host="127.0.0.1", port=args.port, print=None)
     return 0
+
+
+def _directory(command: str, if_stale: bool) -> int:
+    from bot.directory.check import problems
+    from bot.directory.database import make_engine
+    from bot.directory.loader import is_current, load
+
+    engine = make_engine()
+    if command == "load":
+        if if_stale and is_current(engine):
+            print("directory: up to date")
+            return 0
+        counts = load(engine)
+        print("directory loaded: " + ", ".join(f"{count} {table}" for table, count in counts.items()))
+        return 0
+    found = problems(engine)
+    for problem in found:
+        print(problem, file=sys.stderr)
+    print(f"directory check: {len(found)} problem(s)" if found else "directory check: ok")
+    return 1 if found else 0
 
 
 if __name__ == "__main__":
