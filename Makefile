@@ -16,7 +16,7 @@ export TRACKER_DB ?= $(CURDIR)/var/tracker.db
 export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(or $(ACTIONS_PORT),5055)/webhook
 $(shell mkdir -p var)
 
-.PHONY: run test install train lint validate unit core-test nlu-eval lock clean
+.PHONY: run test install train directory lint validate unit core-test nlu-eval lock clean
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@if [ -z "$(PYTHON310)" ] || ! $(PYTHON310) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))' 2>/dev/null; then \
@@ -35,14 +35,18 @@ install: $(VENV)/.installed
 train: install
 	$(PY) -m bot train
 
-run: train
+# Loads data/directory into DATABASE_URL (default var/directory.db) when it changed.
+directory: install
+	$(PY) -m bot directory load --if-stale
+
+run: train directory
 	$(PY) -m bot run
 
 lint: install
 	$(PY) -m ruff check bot actions tests scripts
 
 validate: install
-	$(RASA) data validate --fail-on-warnings --max-history 5
+	$(PY) scripts/validate_data.py
 
 unit: train
 	$(PY) -m pytest -q

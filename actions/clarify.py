@@ -7,23 +7,12 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.responses import variation
+
 MENU_RESPONSE = "utter_main_menu"
 # How many of the classifier's best guesses to move to the top of the menu.
 SUGGESTIONS = 2
 MIN_SUGGESTION_CONFIDENCE = 0.05
-
-
-def _variation(domain: dict[str, Any], response: str, language: str) -> dict[str, Any]:
-    """The variation of ``response`` whose ``language`` condition matches, else the default."""
-    variations = domain.get("responses", {}).get(response, [])
-    default: dict[str, Any] = {}
-    for variation in variations:
-        conditions = variation.get("condition") or []
-        if not conditions:
-            default = default or variation
-        elif all(c.get("name") == "language" and c.get("value") == language for c in conditions):
-            return variation
-    return default
 
 
 def order_menu(buttons: list[dict[str, str]], ranking: list[dict[str, Any]]) -> list[dict[str, str]]:
@@ -46,7 +35,7 @@ class ActionClarify(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        menu = _variation(domain, MENU_RESPONSE, tracker.get_slot("language") or "nl")
+        menu = variation(domain, MENU_RESPONSE, tracker.get_slot("language") or "nl")
         ranking = tracker.latest_message.get("intent_ranking") or []
         dispatcher.utter_message(text=menu.get("text"), buttons=order_menu(menu.get("buttons", []), ranking))
         return []

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 MODEL_NAME = "wegwijzer"
-# Everything `rasa train` reads. Directory data (data/directory) is not training data.
-TRAINING_INPUTS = ("config.yml", "domain.yml", "data/nlu", "data/rules", "data/stories")
+# Everything `rasa train` reads; the place extractor stores the directory's names in the model.
+TRAINING_INPUTS = ("config.yml", "domain.yml", "data/nlu", "data/rules", "data/stories", "data/directory")
 
 
 def training_hash(root: Path) -> str:

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from bot.directory.lookup import MunicipalityInfo, PlaceIndex
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "directory"
 
@@ -175,28 +178,33 @@ def read_postcodes(data_dir: Path) -> tuple[PostcodeRow, ...]:
     return tuple(rows)
 
 
+_COMPASS = re.compile(r"noord|zuid|oost|west|midden", re.IGNORECASE)
+
+
+def _district_parts(name: str) -> list[str]:
+    """'Kralingen-Crooswijk' is named after Kralingen and Crooswijk, and people say either."""
+    parts = name.split("-")
+    if len(parts) < 2 or not all(p[:1].isupper() and len(p) >= 6 and not _COMPASS.search(p) for p in parts):
+        return []
+    return parts
+
+
+def _source(row: dict[str, str]) -> str:
+    return f"{row['source_url']} ({row['source_note']})" if row.get("source_note") else row["source_url"]
+
+
 def read_extra_aliases(data_dir: Path, towns: tuple[TownRow, ...]) -> tuple[AliasRow, ...]:
     """Districts and other-language town names: project files with a source on every row."""
     rows: list[AliasRow] = []
-    districts = data_dir / "districts.csv"
-    if districts.exists():
-        for row in _csv(districts):
-            source = f"{row['source_url']} ({row['source_note']})" if row.get("source_note") else row["source_url"]
-            rows.append(AliasRow(row["name"], "district", row["gemeentecode"], source))
-    town_aliases = data_dir / "town_aliases.csv"
-    if town_aliases.exists():
-        town_code = {(t.name, t.municipality_code): t.code for t in towns}
-        for row in _csv(town_aliases):
-            source = f"{row['source_url']} ({row['source_note']})" if row.get("source_note") else row["source_url"]
-            rows.append(
-                AliasRow(
-                    row["alias"],
-                    "town_alias",
-                    row["gemeentecode"],
-                    source,
-                    town_code.get((row["woonplaats"], row["gemeentecode"])),
-                )
-            )
+    for row in _csv(data_dir / "districts.csv"):
+        rows.append(AliasRow(row["name"], "district", row["gemeentecode"], _source(row)))
+        for part in _district_parts(row["name"]):
+            source = f"{_source(row)}; part of the district name {row['name']}"
+            rows.append(AliasRow(part, "district", row["gemeentecode"], source))
+    town_code = {(t.name, t.municipality_code): t.code for t in towns}
+    for row in _csv(data_dir / "town_aliases.csv"):
+        code = town_code.get((row["woonplaats"], row["gemeentecode"]))
+        rows.append(AliasRow(row["alias"], "town_alias", row["gemeentecode"], _source(row), code))
     return tuple(rows)
 
 
@@ -246,4 +254,14 @@ def read_directory(data_dir: Path = DATA_DIR) -> DirectoryData:
         towns=towns,
         postcodes=read_postcodes(data_dir),
         services=read_services(data_dir),
+    )
+
+
+def place_index(data: DirectoryData) -> PlaceIndex:
+    """The lookup index straight from the files (the NLU component has no database)."""
+    return PlaceIndex(
+        [MunicipalityInfo(m.code, m.name, m.province, m.region_id) for m in data.municipalities],
+        [(t.name, t.municipality_code) for t in data.towns],
+        [(a.alias, a.kind, a.municipality_code) for a in data.aliases],
+        [(p.pc4, p.municipality_code) for p in data.postcodes],
     )

@@ -291,7 +291,10 @@ class PlaceIndex:
         whole_key = "".join(t.key for t in tokens)
         if not whole_key:
             return Resolution(Status.NOT_FOUND)
-        if whole_key in COUNTRY_NAMES:
+        if whole_key in COUNTRY_NAMES or (
+            any(t.key in COUNTRY_NAMES for t in tokens)
+            and not any(t.key in self._by_key for t in tokens if t.key not in COUNTRY_NAMES)
+        ):
             return Resolution(Status.TOO_BROAD, matched=text.strip())
         if whole_key in self._by_key:
             return _resolution(self._by_key[whole_key], text.strip())
@@ -333,6 +336,8 @@ class PlaceIndex:
         whole_key = "".join(t.key for t in tokens)
         if whole_key in self._by_key and whole_key not in COUNTRY_NAMES:
             return _resolution(self._by_key[whole_key], text.strip())
+        if _POSTCODE.fullmatch(text.strip()):
+            return self.resolve(text)
         if 0 < len(tokens) <= 2 and not any(t.key in CUES for t in tokens):
             places = self._fuzzy(whole_key)
             if places:
