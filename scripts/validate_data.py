@@ -42,7 +42,7 @@ def main(max_history: int = 5) -> int:
         unused = UNUSED.search(message)
         if unused and unused.group(1) in accepted:
             continue
-        if issubclass(warning.category, (UserWarning, FutureWarning)) and "site-packages" not in warning.filename:
+        if issubclass(warning.category, UserWarning | FutureWarning) and "site-packages" not in warning.filename:
             problems.append(message)
         elif issubclass(warning.category, UserWarning) and warning.filename.endswith("rasa/shared/utils/io.py"):
             problems.append(message)

@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 
+from bot.directory.database import make_engine
+from bot.directory.loader import load
 from bot.stack import Ports, start, stop
 from bot.training import model_path
 
@@ -66,7 +68,13 @@ def _stack(tmp_path: Path, *, with_actions: bool) -> Iterator[Ports]:
     if not model_path(ROOT).exists():
         pytest.fail("no trained model: run `make train` first")
     ports = Ports(rasa=_free_port(), actions=_free_port() if with_actions else _free_port(), web=_free_port())
-    processes = start(ROOT, ports, quiet=True, tracker_db=tmp_path / "tracker.db")
+    database_url = f"sqlite:///{tmp_path / 'directory.db'}"
+    engine = make_engine(database_url)
+    load(engine)
+    engine.dispose()
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("DATABASE_URL", database_url)
+        processes = start(ROOT, ports, quiet=True, tracker_db=tmp_path / "tracker.db")
     if not with_actions:
         # The action server is down: Rasa must still answer what matters from plain responses.
         stop({"actions": processes.pop("actions")})
@@ -152,3 +160,69 @@ def test_without_the_action_server_danger_and_help_lines_still_come(tmp_path: Pa
         assert "112" in say(ports.rasa, "hij heeft een mes en hij komt eraan")[0]["text"]
         text = _texts(say(ports.rasa, "xq zzkrr bloep"))  # the clarify action fails here
         assert "112" in text and "0800-2000" in text
+        text = _texts(say(ports.rasa, "ik woon in Zwolle"))  # so does the place form
+        assert "112" in text and "0800-2000" in text
+
+
+# -- Regional lookup (issue: find the right Veilig Thuis) ----------------------------------
+
+
+def _card(messages: list[dict[str, Any]]) -> dict[str, Any]:
+    cards = [m["custom"]["veilig_thuis"] for m in messages if "veilig_thuis" in (m.get("custom") or {})]
+    assert len(cards) == 1, messages
+    return cards[0]
+
+
+def test_a_town_gets_its_regional_veilig_thuis(rasa_port: int) -> None:
+    messages = say(rasa_port, "ik woon in Zwolle")
+    assert _card(messages)["name"] == "Veilig Thuis IJsselland"
+    assert "Voor Zwolle is dat Veilig Thuis IJsselland." in _texts(messages)
+    assert "0800-2000" in _texts(messages) and "112" in _texts(messages)
+
+
+def test_a_district_gets_its_region(rasa_port: int) -> None:
+    assert _card(say(rasa_port, "Scheveningen"))["region_id"] == "haaglanden"
+
+
+def test_an_ambiguous_town_gets_a_question_and_the_button_answers_it(rasa_port: int) -> None:
+    sender = uuid.uuid4().hex
+    [question] = say(rasa_port, "Bergen", sender)
+    assert question["text"] == "Er is meer dan één Bergen. Welke bedoel je?"
+    limburg = next(b for b in question["buttons"] if "Limburg" in b["title"])
+    assert _card(say(rasa_port, limburg["payload"], sender))["region_id"] == "limburg_noord"
+
+
+def test_a_postcode_in_two_regions_gets_a_question(rasa_port: int) -> None:
+    [question] = say(rasa_port, "5091")
+    assert question["text"].startswith("Postcode 5091 ligt in meer dan één gemeente")
+    assert len(question["buttons"]) == 2
+
+
+def test_refusing_the_place_gets_the_national_number_and_why(rasa_port: int) -> None:
+    sender = uuid.uuid4().hex
+    [ask] = say(rasa_port, "welke veilig thuis hoort bij mij", sender)
+    assert ask["text"].startswith("In welke plaats woont")
+    text = _texts(say(rasa_port, "ik wil dat niet zeggen", sender))
+    assert "0800-2000" in text and "woonplaats" in text and "112" in text
+
+
+def test_a_place_in_the_first_message_is_not_asked_again(rasa_port: int) -> None:
+    messages = say(rasa_port, "ik maak me zorgen om mijn zus in Almere")
+    assert "Bij twijfel" in messages[0]["text"]
+    assert _card(messages)["region_id"] == "flevoland"
+    assert "In welke plaats" not in _texts(messages)
+
+
+def test_a_correction_after_the_card_looks_up_again(rasa_port: int) -> None:
+    sender = uuid.uuid4().hex
+    assert _card(say(rasa_port, "ik woon in Bergen NH", sender))["region_id"] == "noord_holland_noord"
+    assert _card(say(rasa_port, "nee, ik bedoel Bergen in Limburg", sender))["region_id"] == "limburg_noord"
+
+
+def test_danger_inside_the_place_form_gets_112_first_and_ends_the_form(rasa_port: int) -> None:
+    sender = uuid.uuid4().hex
+    say(rasa_port, "welke veilig thuis hoort bij mij", sender)
+    messages = say(rasa_port, "hij staat nu voor de deur met een mes", sender)
+    assert "112" in messages[0]["text"]
+    # the form is over: the next message is not taken as a place
+    assert "In welke plaats" not in _texts(say(rasa_port, "dank je", sender))

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from bot.directory.models import Municipality, National, Organisation, PlaceAlias, Postcode, Service, Town
 
 NATIONAL_NUMBER = "0800-2000"
+EMPTY = "directory is empty: run `python -m bot directory load`"
 
 
 def problems(engine: Engine) -> list[str]:
     """Every broken rule as one readable line; empty when the directory is fit to use."""
+    if not inspect(engine).has_table(Organisation.__tablename__):
+        return [EMPTY]
     found: list[str] = []
     with Session(engine, future=True) as session:
         regions = set(session.execute(select(Organisation.region_id)).scalars())
@@ -64,5 +67,5 @@ def problems(engine: Engine) -> list[str]:
             if (service.phone or service.url) and not service.source:
                 found.append(f"service {service.id}: phone or URL without a source")
     if not regions:
-        found.append("directory is empty: run `python -m bot directory load`")
+        found.append(EMPTY)
     return found

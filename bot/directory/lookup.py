@@ -26,6 +26,7 @@ CUES = frozenset(
     "in uit te bij naar rond nabij omgeving buurt van gemeente regio plaats woonplaats dorp stad "
     "postcode near from around municipality town city village".split()
 )
+MUNICIPALITY_WORDS = frozenset({"gemeente", "municipality"})
 # Place names that are also everyday Dutch or English words. In a sentence they count only
 # when written with a capital ("in Best"); as a whole answer ("best") they always count.
 COMMON_WORDS = frozenset(
@@ -53,6 +54,7 @@ PROVINCES = {
     "gld": "Gelderland",
     "utrecht": "Utrecht",
     "u": "Utrecht",
+    "ut": "Utrecht",
     "noordholland": "Noord-Holland",
     "nh": "Noord-Holland",
     "zuidholland": "Zuid-Holland",
@@ -69,7 +71,10 @@ PROVINCES = {
 _QUALIFIER_GLUE = frozenset({"in", "de", "het", "provincie", "province", "gemeente", "municipality", "bij", "te"})
 _TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*['’]?", re.UNICODE)
 _POSTCODE = re.compile(r"(?<!\d)([1-9]\d{3})(?:\s?[A-Za-z]{2})?(?![\dA-Za-z])")
-_OFFICIAL_SUFFIX = re.compile(r"\s*\(([^)]*)\)$|\s+(L|Gld|NB|NH|Gn|ZH)$")
+# BAG adds these to tell same-named places apart: "Elst Ut", "Bavel AC" (old Alphen-Chaam).
+_OFFICIAL_SUFFIX = re.compile(r"\s*\(([^)]*)\)$|\s+(L|Gld|NB|NH|Gn|GN|ZH|Ut|AC)$")
+# Punctuation that ends a name: "Beek, Berg en Dal" is Beek in Berg en Dal, not Beekbergen.
+_NAME_BREAK = re.compile(r"[,;:()/]")
 
 
 def key(text: str) -> str:
@@ -129,10 +134,15 @@ class _Token:
     key: str
     start: int
     end: int
+    segment: int  # tokens of one name share a segment; punctuation starts a new one
 
 
 def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.group(), key(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        segment = len(_NAME_BREAK.findall(text, 0, match.start()))
+        tokens.append(_Token(match.group(), key(match.group()), match.start(), match.end(), segment))
+    return tokens
 
 
 def _distinct_regions(places: Iterable[Place]) -> set[str]:
@@ -169,8 +179,10 @@ class PlaceIndex:
             base_count[key(base_name(m.name))] = base_count.get(key(base_name(m.name)), 0) + 1
         for m in self.municipalities.values():
             label = self._municipality_label(m, qualified=base_count[key(base_name(m.name))] > 1)
-            self._add(m.name, Place(label, m.name, "municipality", m.code, m.name, m.province, m.region_id))
-            self._add(base_name(m.name), Place(label, m.name, "municipality", m.code, m.name, m.province, m.region_id))
+            # "gemeente Beuningen" names the municipality even where a town elsewhere shares its name.
+            place = Place(label, f"gemeente {m.name}", "municipality", m.code, m.name, m.province, m.region_id)
+            self._add(m.name, place)
+            self._add(base_name(m.name), place)
         towns = list(towns)
         town_count: dict[str, int] = {}
         for name, _ in towns:
@@ -248,16 +260,23 @@ class PlaceIndex:
                 return narrowed, rest[size - 1][0] + 1
         return places, after
 
-    def _mentions(self, tokens: list[_Token], need_cue: bool, whole: bool) -> list[tuple[int, int, list[Place]]]:
-        found: list[tuple[int, int, list[Place]]] = []
+    def _mentions(
+        self, tokens: list[_Token], need_cue: bool, whole: bool
+    ) -> list[tuple[int, int, int, list[Place]]]:
+        """Known names in the text: (first token, end of name, end of its qualifier, places)."""
+        found: list[tuple[int, int, int, list[Place]]] = []
         i = 0
         while i < len(tokens):
             for size in range(min(MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
                 span = tokens[i : i + size]
+                if span[-1].segment != span[0].segment:
+                    continue
                 span_key = "".join(t.key for t in span)
                 places = self._by_key.get(span_key)
                 if not places or span_key in COUNTRY_NAMES:
                     continue
+                if i > 0 and tokens[i - 1].key in MUNICIPALITY_WORDS:
+                    places = [p for p in places if p.kind == "municipality"] or places
                 cued = i > 0 and tokens[i - 1].key in CUES
                 capital = span[0].text[:1].isupper()
                 if span_key in COMMON_WORDS and not (whole or capital):
@@ -265,24 +284,25 @@ class PlaceIndex:
                 if need_cue and not cued:
                     continue
                 narrowed, next_token = self._qualified(list(places), tokens, i + size)
-                found.append((i, i + size, narrowed))
+                found.append((i, i + size, next_token, narrowed))
                 i = next_token - 1
                 break
             i += 1
         return found
 
-    def _fuzzy(self, text_key: str) -> list[Place]:
+    def _fuzzy(self, text_key: str) -> tuple[str, list[Place]]:
+        """The closest known name within the cutoff and its places; ties keep every tied name."""
         if len(text_key) < FUZZY_MIN_KEY:
-            return []
+            return "", []
         matches = process.extract(text_key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5)
         if not matches:
-            return []
+            return "", []
         best = matches[0][1]
         places: list[Place] = []
         for name_key, score, _ in matches:
             if score == best:
                 places.extend(self._by_key[name_key])
-        return places
+        return matches[0][0], places
 
     def resolve(self, text: str) -> Resolution:
         """Read an answer to "in which place?": a name, a postcode, or a sentence with either."""
@@ -306,11 +326,27 @@ class PlaceIndex:
             return _resolution(places, postcode.group())
         mentions = self._mentions(tokens, need_cue=False, whole=len(tokens) == 1)
         if mentions:
-            start, end, places = mentions[-1]  # "nee, niet Bergen maar Hengelo": the last one named
+            start, end, qualifier_end, places = mentions[-1]  # "niet Bergen maar Hengelo": the last one
+            longer = self._longer_misspelt_name(tokens, start, end) if qualifier_end == end else None
+            if longer:
+                return longer
             return _resolution(places, text[tokens[start].start : tokens[end - 1].end])
         if any(t.key in PROVINCES and len(t.key) > 3 for t in tokens):
             return Resolution(Status.TOO_BROAD, matched=text.strip())
         return self._resolve_fuzzy(text, tokens)
+
+    def _longer_misspelt_name(self, tokens: list[_Token], start: int, end: int) -> Resolution | None:
+        """'Loon op Zan' is Loon op Zand misspelt, not the village Loon with two stray words."""
+        segment = [t for t in tokens[start : start + MAX_NAME_TOKENS] if t.segment == tokens[start].segment]
+        if len(segment) <= end - start:
+            return None
+        name_key = "".join(t.key for t in tokens[start:end])
+        for size in range(len(segment), end - start, -1):
+            span = segment[:size]
+            matched_key, places = self._fuzzy("".join(t.key for t in span))
+            if places and len(matched_key) > len(name_key):
+                return _resolution(places, " ".join(t.text for t in span))
+        return None
 
     def _resolve_fuzzy(self, text: str, tokens: list[_Token]) -> Resolution:
         # The words after the last cue are the likeliest name ("ik woon in Zwole"); else the whole text.
@@ -319,7 +355,7 @@ class PlaceIndex:
         spans.append(tokens)
         for span in spans:
             if span and len(span) <= MAX_NAME_TOKENS:
-                places = self._fuzzy("".join(t.key for t in span))
+                _, places = self._fuzzy("".join(t.key for t in span))
                 if places:
                     return _resolution(places, text[span[0].start : span[-1].end])
         return Resolution(Status.NOT_FOUND)
@@ -328,20 +364,18 @@ class PlaceIndex:
         """A place named in a message about something else ("mijn zus in Almere"), if any.
 
         Stricter than ``resolve``: the name must be the whole message or follow a word like
-        "in" or "uit", and a postcode needs its letters or the word "postcode", so words that
-        happen to be village names, and other numbers, do not become places.
+        "in" or "uit", a postcode needs its letters or the word "postcode", and misspellings are
+        left to the form (which asks), so ordinary words and numbers do not become places.
         """
         text = text[:MAX_INPUT]
         tokens = _tokens(text)
         whole_key = "".join(t.key for t in tokens)
-        if whole_key in self._by_key and whole_key not in COUNTRY_NAMES:
+        # A greeting like "hee" is also a village: on its own it counts only with a capital.
+        plain_word = whole_key in COMMON_WORDS and not text.strip()[:1].isupper()
+        if whole_key in self._by_key and whole_key not in COUNTRY_NAMES and not plain_word:
             return _resolution(self._by_key[whole_key], text.strip())
         if _POSTCODE.fullmatch(text.strip()):
             return self.resolve(text)
-        if 0 < len(tokens) <= 2 and not any(t.key in CUES for t in tokens):
-            places = self._fuzzy(whole_key)
-            if places:
-                return _resolution(places, text.strip())
         postcode = _POSTCODE.search(text)
         if postcode and (postcode.group() != postcode.group(1) or any(t.key == "postcode" for t in tokens)):
             places = self.postcode_places(postcode.group(1))
@@ -351,5 +385,5 @@ class PlaceIndex:
         mentions = self._mentions(tokens, need_cue=True, whole=False)
         if not mentions:
             return None
-        start, end, places = mentions[-1]
+        start, end, _, places = mentions[-1]
         return _resolution(places, text[tokens[start].start : tokens[end - 1].end])
