@@ -27,7 +27,7 @@ _NOT_RESOLVED = {
 }
 
 
-def _directory() -> Directory | None:
+def load_directory() -> Directory | None:
     # The database can be down; the card then falls back on 0800-2000, never on silence.
     try:
         return directory()
@@ -48,7 +48,7 @@ class ValidateVeiligThuisForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         text = value if isinstance(value, str) else ""
-        found = _directory()
+        found = load_directory()
         if found is None:
             return {"place": text or "?", "place_label": None, "region_id": None}
         resolution = found.index.resolve(text)
@@ -97,7 +97,7 @@ class ActionShowVeiligThuis(Action):
     ) -> list[dict[str, Any]]:
         language = tracker.get_slot("language") or "nl"
         region_id = tracker.get_slot("region_id")
-        found = _directory()
+        found = load_directory()
         organisation = found.organisations.get(region_id) if found and region_id else None
         if found is None or organisation is None:
             dispatcher.utter_message(response="utter_vt_card_unknown_region")

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, text, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -26,11 +26,21 @@ from bot.directory.database import make_engine
 from bot.directory.files import DATA_DIR, read_directory
 from bot.directory.loader import is_current, load
 from bot.directory.lookup import MunicipalityInfo, PlaceIndex, Status
-from bot.directory.models import Base, Municipality, National, Organisation, Postcode, Town
+from bot.directory.models import Base, Municipality, National, Organisation, Postcode, ServiceChannel, Town
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_SERVER = "postgresql://postgres@127.0.0.1:5432/test"
-TABLES = ("national", "organisation", "municipality", "town", "place_alias", "postcode", "service", "load_info")
+TABLES = (
+    "national",
+    "organisation",
+    "municipality",
+    "town",
+    "place_alias",
+    "postcode",
+    "service",
+    "service_channel",
+    "load_info",
+)
 
 
 # -- backends ---------------------------------------------------------------------------------------
@@ -128,6 +138,7 @@ def test_load_returns_the_row_count_of_every_table(engine) -> None:
         "town": 2501,
         "place_alias": len(data.aliases),
         "postcode": len(data.postcodes),
+        "service_channel": len(data.channels),
         "service": len(data.services),
         "load_info": 1,
     }
@@ -220,6 +231,18 @@ BREAKAGES = {
     "town without source": (
         update(Town).where(Town.name == "Zwolle").values(source=""),
         "town Zwolle: no source",
+    ),
+    "channel number not in its service's record": (
+        update(ServiceChannel)
+        .where(ServiceChannel.service_id == "kindertelefoon", ServiceChannel.channel == "phone")
+        .values(contact="0800-9999"),
+        "channel kindertelefoon phone: 0800-9999 is not in the service's sourced record",
+    ),
+    "escalation route without its channel": (
+        delete(ServiceChannel).where(
+            ServiceChannel.service_id == "zelfmoordpreventie_113", ServiceChannel.channel == "chat"
+        ),
+        "escalation route zelfmoordpreventie_113 chat: no such channel in service_hours.yml",
     ),
     "postcode with two main municipalities": (
         update(Postcode).where(Postcode.pc4 == "5091").values(is_main=True),

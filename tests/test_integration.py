@@ -226,3 +226,42 @@ def test_danger_inside_the_place_form_gets_112_first_and_ends_the_form(rasa_port
     assert "112" in messages[0]["text"]
     # the form is over: the next message is not taken as a place
     assert "In welke plaats" not in _texts(say(rasa_port, "dank je", sender))
+
+
+# -- Escalation to people (issue: escalate to the right human) -----------------------------
+
+
+def test_suicidal_thoughts_get_113_first(rasa_port: int) -> None:
+    text = _texts(say(rasa_port, "ik wil niet meer leven"))
+    assert "113" in text and "0800-0113" in text
+    assert text.index("113") < text.index("112")
+
+
+def test_a_child_gets_the_kindertelefoon_and_veilig_thuis(rasa_port: int) -> None:
+    text = _texts(say(rasa_port, "ik ben 12 en papa slaat mama"))
+    assert "0800-0432" in text and "0800-2000" in text and "11" in text and "21" in text
+
+
+def test_asking_for_a_person_gets_people_with_honest_hours(rasa_port: int) -> None:
+    text = _texts(say(rasa_port, "ik wil met iemand praten"))
+    assert text.startswith("Ik ben een chatbot. Met deze mensen kun je praten:")
+    assert "- Veilig Thuis: bel 0800-2000, dag en nacht." in text
+    assert "chat via https://www.veiligthuis.nl, meestal open op werkdagen van 09:00 tot 17:00" in text
+    assert "112" in text
+
+
+def test_a_polish_message_gets_the_polish_help_card(rasa_port: int) -> None:
+    [card] = say(rasa_port, "mój mąż mnie bije i boję się wrócić do domu")
+    assert "112" in card["text"] and "0800-2000" in card["text"]
+    assert "chatbotem" in card["text"]
+    assert [b["title"] for b in card["buttons"]] == ["Nederlands", "English"]
+
+
+def test_the_safe_word_brings_back_the_numbers_without_saying_why(rasa_port: int) -> None:
+    sender = uuid.uuid4().hex
+    say(rasa_port, "welke veilig thuis hoort bij mij", sender)
+    [card] = say(rasa_port, "paraplu", sender)
+    assert "112" in card["text"] and "0800-2000" in card["text"]
+    assert "geweld" not in card["text"].lower()
+    # the place question is over: the next message is not read as a place
+    assert "In welke plaats" not in _texts(say(rasa_port, "ok", sender))

@@ -6,9 +6,20 @@ from sqlalchemy import func, inspect, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot.directory.models import Municipality, National, Organisation, PlaceAlias, Postcode, Service, Town
+from bot.directory.models import (
+    Municipality,
+    National,
+    Organisation,
+    PlaceAlias,
+    Postcode,
+    Service,
+    ServiceChannel,
+    Town,
+)
+from bot.escalation import ROUTES
 
 NATIONAL_NUMBER = "0800-2000"
+IN_USE = frozenset({"active", "route", "renamed"})  # "renamed": the line answers under a new name
 EMPTY = "directory is empty: run `python -m bot directory load`"
 
 
@@ -24,6 +35,8 @@ def problems(engine: Engine) -> list[str]:
 
         if national.get("phone") != NATIONAL_NUMBER or not national.get("phone_source"):
             found.append(f"national: the fallback number must be {NATIONAL_NUMBER} with a source")
+        if not regions:
+            return [*found, EMPTY]
         for org in session.execute(select(Organisation)).scalars():
             if not org.name.strip():
                 found.append(f"organisation {org.region_id}: no name")
@@ -63,9 +76,21 @@ def problems(engine: Engine) -> list[str]:
             if main_count.get(pc4) != 1:
                 found.append(f"postcode {pc4}: needs exactly one main municipality")
 
+        services = {}
         for service in session.execute(select(Service)).scalars():
+            services[service.id] = service
             if (service.phone or service.url) and not service.source:
                 found.append(f"service {service.id}: phone or URL without a source")
-    if not regions:
-        found.append(EMPTY)
+        channels = set(session.execute(select(ServiceChannel.service_id, ServiceChannel.channel)).all())
+        for route in sorted({key for keys in ROUTES.values() for key in keys} - channels):
+            found.append(f"escalation route {route[0]} {route[1]}: no such channel in service_hours.yml")
+        for line in session.execute(select(ServiceChannel)).scalars():
+            label = f"channel {line.service_id} {line.channel}"
+            service = services.get(line.service_id)
+            if service is None or service.status not in IN_USE:
+                found.append(f"{label}: the service is not in use")
+            elif line.contact not in f"{service.phone} {service.url}":
+                found.append(f"{label}: {line.contact} is not in the service's sourced record")
+            if not line.source:
+                found.append(f"{label}: no source")
     return found

@@ -94,6 +94,15 @@ class ServiceRow:
 
 
 @dataclass(frozen=True)
+class ChannelRow:
+    service_id: str
+    channel: str
+    contact: str
+    hours: dict[str, Any] = field(hash=False, compare=False)
+    source: str = ""
+
+
+@dataclass(frozen=True)
 class DirectoryData:
     national: dict[str, Any]
     organisations: tuple[OrganisationRow, ...]
@@ -102,6 +111,7 @@ class DirectoryData:
     towns: tuple[TownRow, ...]
     postcodes: tuple[PostcodeRow, ...]
     services: tuple[ServiceRow, ...]
+    channels: tuple[ChannelRow, ...]
 
 
 def _csv(path: Path) -> list[dict[str, str]]:
@@ -242,6 +252,14 @@ def read_services(data_dir: Path) -> tuple[ServiceRow, ...]:
     return tuple(services)
 
 
+def read_channels(data_dir: Path) -> tuple[ChannelRow, ...]:
+    rows = []
+    for entry in _yaml(data_dir / "service_hours.yml")["services"]:
+        hours = {k: entry.get(k) for k in ("always_open", "weekly", "on_holidays", "verified") if k in entry}
+        rows.append(ChannelRow(entry["service"], entry["channel"], str(entry["contact"]), hours, entry["source_url"]))
+    return tuple(rows)
+
+
 def read_directory(data_dir: Path = DATA_DIR) -> DirectoryData:
     national, organisations = read_organisations(data_dir)
     municipalities, municipality_aliases = read_municipalities(data_dir)
@@ -254,6 +272,7 @@ def read_directory(data_dir: Path = DATA_DIR) -> DirectoryData:
         towns=towns,
         postcodes=read_postcodes(data_dir),
         services=read_services(data_dir),
+        channels=read_channels(data_dir),
     )
 
 

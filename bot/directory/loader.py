@@ -18,6 +18,7 @@ from bot.directory.models import (
     PlaceAlias,
     Postcode,
     Service,
+    ServiceChannel,
     Town,
 )
 
@@ -45,6 +46,7 @@ def _rows(data: DirectoryData, digest: str) -> list[tuple[type[Base], list[dict]
         (PlaceAlias, [asdict(row) for row in data.aliases]),
         (Postcode, [asdict(row) for row in data.postcodes]),
         (Service, [{**asdict(row), "unverified": list(row.unverified)} for row in data.services]),
+        (ServiceChannel, [asdict(row) for row in data.channels]),
         (LoadInfo, [{"key": DATA_HASH_KEY, "value": digest}]),
     ]
 

@@ -90,6 +90,19 @@ class Service(Base):
     record = Column(JSON, nullable=False)
 
 
+class ServiceChannel(Base):
+    """How to reach a service (phone, chat, app, WhatsApp) and when: data/directory/service_hours.yml."""
+
+    __tablename__ = "service_channel"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    service_id = Column(String(60), ForeignKey("service.id"), nullable=False)
+    channel = Column(String(20), nullable=False)
+    contact = Column(Text, nullable=False)
+    hours = Column(JSON, nullable=False)  # always_open, weekly, on_holidays, verified
+    source = Column(Text, nullable=False)
+
+
 class National(Base):
     """The national facts every card falls back on (0800-2000, the national chat)."""
 

@@ -12,7 +12,18 @@ from sqlalchemy.orm import Session
 
 from bot.directory.database import make_engine
 from bot.directory.lookup import MunicipalityInfo, PlaceIndex
-from bot.directory.models import Municipality, National, Organisation, PlaceAlias, Postcode, Service, Town
+from bot.directory.models import (
+    Municipality,
+    National,
+    Organisation,
+    PlaceAlias,
+    Postcode,
+    Service,
+    ServiceChannel,
+    Town,
+)
+from bot.escalation import Line
+from bot.opening_hours import Hours
 
 
 @dataclass(frozen=True)
@@ -32,6 +43,7 @@ class Directory:
     organisations: dict[str, OrganisationCard]
     national: dict[str, Any]
     services: dict[str, dict[str, Any]]
+    lines: tuple[Line, ...]
 
 
 def read(engine: Engine) -> Directory:
@@ -58,7 +70,11 @@ def read(engine: Engine) -> Directory:
         }
         national = {row.key: row.value for row in session.execute(select(National)).scalars()}
         services = {s.id: s.record for s in session.execute(select(Service)).scalars()}
-    return Directory(index, organisations, national, services)
+        lines = tuple(
+            Line(c.service_id, c.channel, c.contact, Hours.from_record(c.hours))
+            for c in session.execute(select(ServiceChannel).order_by(ServiceChannel.id)).scalars()
+        )
+    return Directory(index, organisations, national, services, lines)
 
 
 @lru_cache(maxsize=1)

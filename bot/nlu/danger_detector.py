@@ -15,12 +15,15 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.danger import detect_danger
+from bot.nlu.override import override_intent
 
 ACUTE_DANGER_INTENT = "acute_danger"
+YOUNG_PERSON_INTENT = "young_person"
+CHILD_ENTITY = "child"
 # Stored in the parse data so tests and statistics can see which rule fired (never text).
 DANGER_RULE_KEY = "danger_rule"
 
@@ -48,13 +51,10 @@ class DangerDetector(GraphComponent, IntentClassifier):
             signal = detect_danger(message.get(TEXT) or "")
             if signal is None:
                 continue
-            danger = {INTENT_NAME_KEY: ACUTE_DANGER_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
-            others = [
-                ranked
-                for ranked in message.get(INTENT_RANKING_KEY) or []
-                if ranked.get(INTENT_NAME_KEY) != ACUTE_DANGER_INTENT
-            ]
-            message.set(INTENT, danger, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [danger, *others], add_to_output=True)
+            if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == YOUNG_PERSON_INTENT:
+                # A child in danger: 112 first, and the rules add the Kindertelefoon.
+                child = {"entity": CHILD_ENTITY, "value": "yes", "start": 0, "end": 0, "extractor": type(self).__name__}
+                message.set(ENTITIES, [*(message.get(ENTITIES) or []), child], add_to_output=True)
+            override_intent(message, ACUTE_DANGER_INTENT)
             message.set(DANGER_RULE_KEY, signal.rule, add_to_output=True)
         return messages

@@ -1,8 +1,10 @@
-"""Rasa NLU component that reports the message language as a ``language`` entity.
+"""Rasa NLU component that reports the message language as an entity.
 
-The ``language`` slot is filled from this entity, and responses pick their Dutch or
-English variation on that slot. When a message is too short to tell ("ok", "ja",
-"Zwolle") no entity is emitted, so the slot keeps the conversation's language.
+Dutch or English becomes a ``language`` entity: the ``language`` slot is filled from it, and
+responses pick their Dutch or English variation on that slot. Another language we have a help
+card for becomes a ``foreign_language`` entity (see bot.nlu.intent_rules). When a message is
+too short to tell ("ok", "ja", "Zwolle") no entity is emitted, so the slot keeps the
+conversation's language.
 """
 
 from __future__ import annotations
@@ -25,9 +27,11 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.language import detect_language, warm_up
+from bot.language import OTHER_LANGUAGES, detect, warm_up
 
 LANGUAGE_ENTITY = "language"
+FOREIGN_LANGUAGE_ENTITY = "foreign_language"
+_OTHER_CODES = frozenset(OTHER_LANGUAGES.values())
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
@@ -48,12 +52,13 @@ class LanguageDetector(GraphComponent, EntityExtractorMixin):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            language = detect_language(text)
+            language = detect(text)
             if language is None:
                 continue
+            foreign = language in _OTHER_CODES
             # No "text" attribute: the entity must not copy the message into the tracker.
             entity = {
-                ENTITY_ATTRIBUTE_TYPE: LANGUAGE_ENTITY,
+                ENTITY_ATTRIBUTE_TYPE: FOREIGN_LANGUAGE_ENTITY if foreign else LANGUAGE_ENTITY,
                 ENTITY_ATTRIBUTE_VALUE: language,
                 ENTITY_ATTRIBUTE_START: 0,
                 ENTITY_ATTRIBUTE_END: len(text),

@@ -2,8 +2,9 @@
 
 It emits a ``place`` entity with the words the user typed, so "ik maak me zorgen om mijn zus
 in Almere" fills the place slot and the form does not ask again. A message that is nothing
-but a place ("Zwolle", "5091", "Bergen op Zoom") becomes ``inform_place``: a classifier cannot
-know 2,500 town names, the directory does. The names are read from data/directory at training
+but a place ("Zwolle", "5091", "Bergen op Zoom"), or names one while the classifier is unsure,
+becomes ``inform_place``: a classifier cannot know 2,500 town names, the directory does. The names are
+read from data/directory at training
 time and stored in the model, so the Rasa server needs no database. The action server resolves
 the entity again against the database, which is the source of truth.
 """
@@ -19,23 +20,20 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
-from rasa.shared.nlu.constants import (
-    ENTITIES,
-    INTENT,
-    INTENT_NAME_KEY,
-    INTENT_RANKING_KEY,
-    PREDICTED_CONFIDENCE_KEY,
-    TEXT,
-)
+from rasa.shared.nlu.constants import ENTITIES, INTENT, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.directory.files import place_index, read_directory
 from bot.directory.lookup import MunicipalityInfo, PlaceIndex
+from bot.nlu.override import override_intent
 
 PLACE_ENTITY = "place"
 INFORM_PLACE_INTENT = "inform_place"
 INDEX_FILE = "places.json"
+# When the classifier is this unsure, a message that names a place is most likely about the
+# place ("ik woon in Zwolle"): looking up its Veilig Thuis helps more than a clarifying menu.
+UNSURE = 0.4
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)
@@ -111,13 +109,7 @@ class PlaceExtractor(GraphComponent, EntityExtractorMixin):
                 "confidence_entity": 1.0,
             }
             message.set(ENTITIES, message.get(ENTITIES, []) + self.add_extractor_name([entity]), add_to_output=True)
-            if found.matched == text.strip():
-                self._set_inform_place(message)
+            confidence = (message.get(INTENT) or {}).get(PREDICTED_CONFIDENCE_KEY) or 0.0
+            if found.matched == text.strip() or confidence < UNSURE:
+                override_intent(message, INFORM_PLACE_INTENT)
         return messages
-
-    @staticmethod
-    def _set_inform_place(message: Message) -> None:
-        inform = {INTENT_NAME_KEY: INFORM_PLACE_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
-        others = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != INFORM_PLACE_INTENT]
-        message.set(INTENT, inform, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, [inform, *others], add_to_output=True)

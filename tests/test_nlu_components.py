@@ -1,0 +1,79 @@
+"""Our rule-based NLU components on real Rasa Message objects, followed by Rasa's FallbackClassifier."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa.nlu.classifiers.fallback_classifier import FallbackClassifier
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.danger_detector import DangerDetector
+from bot.nlu.intent_rules import IntentRules, safe_word
+from bot.nlu.override import override_intent
+
+# As in config.yml.
+FALLBACK = FallbackClassifier(
+    {**FallbackClassifier.get_default_config(), "threshold": 0.3, "ambiguity_threshold": 0.05}
+)
+
+
+def _message(text: str, ranking: list[tuple[str, float]], entities: list[dict[str, Any]] | None = None) -> Message:
+    ranked = [{"name": name, "confidence": confidence} for name, confidence in ranking]
+    return Message(data={"text": text, "intent": ranked[0], "intent_ranking": ranked, "entities": entities or []})
+
+
+def _intent(message: Message) -> str:
+    return message.get("intent")["name"]
+
+
+def test_an_override_is_never_read_as_ambiguous_by_the_fallback() -> None:
+    message = _message("x", [("young_person", 0.998), ("out_of_scope", 0.001)])
+    override_intent(message, "acute_danger")
+    FALLBACK.process([message])
+    assert _intent(message) == "acute_danger"
+    assert [r["name"] for r in message.get("intent_ranking")] == ["acute_danger", "young_person", "out_of_scope"]
+
+
+def test_a_child_in_danger_keeps_that_it_is_a_child() -> None:
+    message = _message("ik ben 12 en papa slaat mama", [("young_person", 0.99), ("disclose_violence", 0.01)])
+    DangerDetector().process([message])
+    FALLBACK.process([message])
+    assert _intent(message) == "acute_danger"
+    assert [e["entity"] for e in message.get("entities")] == ["child"]
+
+
+def test_danger_for_an_adult_has_no_child_entity() -> None:
+    message = _message("hij staat met een mes voor de deur", [("disclose_violence", 0.7), ("young_person", 0.2)])
+    DangerDetector().process([message])
+    assert _intent(message) == "acute_danger" and message.get("entities") == []
+
+
+@pytest.mark.parametrize("text", ["paraplu", "Paraplu!", " paraplu? "])
+def test_the_safe_word_wins_over_the_classifier(text: str) -> None:
+    message = _message(text, [("out_of_scope", 0.6), ("greet", 0.3)])
+    IntentRules(safe_word()).process([message])
+    FALLBACK.process([message])
+    assert _intent(message) == "safe_word"
+
+
+def test_the_safe_word_can_be_changed_without_retraining(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WEGWIJZER_SAFE_WORD", "Boodschappenlijst")
+    rules = IntentRules(safe_word())
+    changed, old = _message("boodschappenlijst", [("out_of_scope", 0.9)]), _message("paraplu", [("out_of_scope", 0.9)])
+    rules.process([changed, old])
+    assert (_intent(changed), _intent(old)) == ("safe_word", "out_of_scope")
+
+
+def test_a_message_in_another_language_becomes_other_language() -> None:
+    entity = {"entity": "foreign_language", "value": "pl", "start": 0, "end": 10}
+    message = _message("mój mąż mnie bije", [("disclose_violence", 0.5)], [entity])
+    IntentRules(safe_word()).process([message])
+    FALLBACK.process([message])
+    assert _intent(message) == "other_language"
+
+
+def test_a_safe_word_inside_a_sentence_is_just_a_word() -> None:
+    message = _message("mijn paraplu is kapot", [("out_of_scope", 0.9)])
+    IntentRules(safe_word()).process([message])
+    assert _intent(message) == "out_of_scope"
