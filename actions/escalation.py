@@ -10,7 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.veilig_thuis import load_directory
+from actions.directory import load_directory
 from bot.escalation import Offer, Signal, escalate
 from bot.opening_hours import State, describe, describe_moment
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 from datetime import datetime, timezone
 from typing import Any
 
@@ -11,13 +10,12 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.directory import load_directory
+from actions.nieuwe_toekomst import NIEUWE_TOEKOMST, PURPOSE_SLOT, nieuwe_toekomst_text
 from actions.responses import text as response_text
 from actions.responses import variation
 from bot.directory.lookup import Status
-from bot.directory.repository import Directory, directory
 from bot.opening_hours import describe, is_open
-
-logger = logging.getLogger(__name__)
 
 NATIONAL_PHONE_LINK = "tel:08002000"
 _NOT_RESOLVED = {
@@ -25,15 +23,6 @@ _NOT_RESOLVED = {
     Status.UNKNOWN_POSTCODE: "utter_postcode_unknown",
     Status.TOO_BROAD: "utter_place_too_broad",
 }
-
-
-def load_directory() -> Directory | None:
-    # The database can be down; the card then falls back on 0800-2000, never on silence.
-    try:
-        return directory()
-    except Exception as error:  # noqa: BLE001 - any failure must end in the national number
-        logger.error("directory unavailable: %s", type(error).__name__)
-        return None
 
 
 def _answer_button(label: str, answer: str) -> dict[str, str]:
@@ -118,6 +107,10 @@ class ActionShowVeiligThuis(Action):
         chat = "utter_vt_card_chat_open" if open_now else "utter_vt_card_chat_closed"
         when = describe(hours["weekly"], language)
         lines.append(response_text(domain, chat, language, chat_url=national["chat_url"], hours=when))
+        events = [{"event": "slot", "name": "place", "value": None}]
+        if tracker.get_slot(PURPOSE_SLOT) == NIEUWE_TOEKOMST:
+            lines.append(nieuwe_toekomst_text(found, organisation.region_id, domain, language))
+            events.append({"event": "slot", "name": PURPOSE_SLOT, "value": None})
         closing = variation(domain, "utter_vt_card_danger", language)
         lines.append(closing.get("text", ""))
         card = {
@@ -134,4 +127,4 @@ class ActionShowVeiligThuis(Action):
         }
         dispatcher.utter_message(text="\n".join(lines), buttons=closing.get("buttons", []), json_message=card)
         # The place is used once; a later question about another place starts afresh.
-        return [{"event": "slot", "name": "place", "value": None}]
+        return events

@@ -3,7 +3,7 @@
 Rasa warns that a response is "not used in any story or rule" when a form asks it
 (utter_ask_<slot>) or a custom action sends it; both are real uses. This runs Rasa's own
 validation, accepts exactly those two cases (the response name must appear in the form's
-slots or as a literal in actions/), and fails on every other warning.
+slots or as a literal in actions/ or bot/), and fails on every other warning.
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ UNUSED = re.compile(r"The utterance '(utter_\w+)' is not used in any story or ru
 def used_outside_stories(importer: TrainingDataImporter) -> set[str]:
     domain = importer.get_domain()
     form_questions = {f"utter_ask_{slot}" for form in domain.forms.values() for slot in form["required_slots"]}
-    action_code = "\n".join(path.read_text(encoding="utf-8") for path in (ROOT / "actions").glob("*.py"))
+    # The actions, and the pure modules that name the responses they send (bot/meldcode.py).
+    sources = [*(ROOT / "actions").glob("*.py"), *(ROOT / "bot").rglob("*.py")]
+    action_code = "\n".join(path.read_text(encoding="utf-8") for path in sources)
     sent_by_actions = set(re.findall(r"[\"'](utter_\w+)[\"']", action_code))
     return form_questions | sent_by_actions
 

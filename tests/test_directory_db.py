@@ -39,6 +39,7 @@ TABLES = (
     "postcode",
     "service",
     "service_channel",
+    "resource_area",
     "load_info",
 )
 
@@ -139,6 +140,7 @@ def test_load_returns_the_row_count_of_every_table(engine) -> None:
         "place_alias": len(data.aliases),
         "postcode": len(data.postcodes),
         "service_channel": len(data.channels),
+        "resource_area": len(data.resource_areas),
         "service": len(data.services),
         "load_info": 1,
     }

@@ -265,3 +265,56 @@ def test_the_safe_word_brings_back_the_numbers_without_saying_why(rasa_port: int
     assert "geweld" not in card["text"].lower()
     # the place question is over: the next message is not read as a place
     assert "In welke plaats" not in _texts(say(rasa_port, "ok", sender))
+
+
+# -- Guidance that fits the person ------------------------------------------------------------
+
+
+def test_a_doubting_bystander_hears_advice_versus_report(rasa_port: int) -> None:
+    text = _texts(say(rasa_port, "ik twijfel of ik de buren moet melden")).lower()
+    assert "advies" in text and "melding" in text and "0800-2000" in text
+
+
+def test_a_teacher_gets_the_meldcode_steps(rasa_port: int) -> None:
+    messages = say(rasa_port, "ik ben juf en maak me zorgen over een leerling")
+    text = _texts(messages)
+    assert "meldcode" in text.lower() and "0800-2000" in text
+    assert any(b["payload"] == "/start_afwegingskader" for m in messages for b in m.get("buttons", []))
+
+
+def test_the_afwegingskader_leads_to_a_report_when_it_is_unsafe(rasa_port: int) -> None:
+    sender = uuid.uuid4().hex
+    first = _texts(say(rasa_port, "/start_afwegingskader", sender))
+    assert "vermoeden" in first.lower()
+    say(rasa_port, "ja", sender)
+    outcome = _texts(say(rasa_port, "ja", sender))
+    assert "0800-2000" in outcome and "meld" in outcome.lower()
+
+
+def test_de_nieuwe_toekomst_is_explained_with_the_way_in(rasa_port: int) -> None:
+    text = _texts(say(rasa_port, "wat is De Nieuwe Toekomst")).lower()
+    assert "coach" in text and "vrouwenopvang" in text
+
+
+def test_de_nieuwe_toekomst_near_you_asks_the_place_then_answers(rasa_port: int) -> None:
+    sender = uuid.uuid4().hex
+    assert "In welke plaats" in _texts(say(rasa_port, "/ask_nieuwe_toekomst_nearby", sender))
+    messages = say(rasa_port, "Zwolle", sender)
+    assert _card(messages)["region_id"] == "ijsselland"
+    assert "Vrouwenplatform Carree" in _texts(messages)
+    # with the region known, the next question is answered straight away
+    assert "Vrouwenplatform Carree" in _texts(say(rasa_port, "/ask_nieuwe_toekomst_nearby", sender))
+
+
+def test_someone_who_wants_to_stop_gets_help_without_judgement(rasa_port: int) -> None:
+    messages = say(rasa_port, "ik heb mijn vriendin geslagen en wil dat dit stopt")
+    text = _texts(messages)
+    assert "0800-2000" in text and "112" not in messages[0]["text"][:20]
+    assert "Goed dat" in text
+
+
+def test_youth_mode_keeps_answers_short(rasa_port: int) -> None:
+    sender = uuid.uuid4().hex
+    say(rasa_port, "ik ben 11 en ik ben bang voor mijn stiefvader", sender)
+    [answer] = say(rasa_port, "/ask_is_it_violence", sender)
+    assert len(answer["text"].splitlines()) <= 4

@@ -19,7 +19,18 @@ SITE = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.nl\b")
 
 def _services() -> dict[str, dict[str, Any]]:
     data = yaml.safe_load((DIRECTORY / "hotlines.yml").read_text())
-    return {service["id"]: service for service in data["services"]}
+    services = {service["id"]: service for service in data["services"]}
+    # De Nieuwe Toekomst's national contact (Stichting 180) is a record of nieuwe_toekomst.yml.
+    access = yaml.safe_load((DIRECTORY / "nieuwe_toekomst.yml").read_text())["access"]
+    services["nieuwe_toekomst_national"] = {
+        "id": "nieuwe_toekomst_national",
+        "status": "active",
+        "phone": access["contact_national"]["general_phone"],
+        "chat_or_web": access["contact_national"]["website"],
+        "source_url": access["sources"][-1]["url"],
+        "unverified": [],
+    }
+    return services
 
 
 def _texts(domain: dict[str, Any]) -> dict[str, list[str]]:

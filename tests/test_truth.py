@@ -57,6 +57,8 @@ def sourced() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             texts.append(org["website"])
         if org.get("email") and org.get("email_source"):
             emails.add(org["email"])
+    national_contact = yaml.safe_load((DATA_DIR / "nieuwe_toekomst.yml").read_text())["access"]["contact_national"]
+    texts.append(national_contact["general_phone"])
     for text in texts:
         numbers.update(_digits(n) for n in PHONE.findall(text))
         numbers.update(_digits(n) for n in re.findall(r"\+31[\d ]{9,16}\d", text))

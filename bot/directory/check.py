@@ -12,6 +12,7 @@ from bot.directory.models import (
     Organisation,
     PlaceAlias,
     Postcode,
+    ResourceArea,
     Service,
     ServiceChannel,
     Town,
@@ -60,6 +61,7 @@ def problems(engine: Engine) -> list[str]:
             (Town, "town", Town.name),
             (PlaceAlias, "alias", PlaceAlias.alias),
             (Postcode, "postcode", Postcode.pc4),
+            (ResourceArea, "resource area", ResourceArea.service_id),
         ):
             rows = session.execute(select(name_column, model.municipality_code, model.source)).all()
             for name, code, source in rows:

@@ -103,6 +103,15 @@ class ChannelRow:
 
 
 @dataclass(frozen=True)
+class ResourceAreaRow:
+    service_id: str
+    municipality_code: str
+    organisations: tuple[str, ...]
+    years: str | None
+    source: str
+
+
+@dataclass(frozen=True)
 class DirectoryData:
     national: dict[str, Any]
     organisations: tuple[OrganisationRow, ...]
@@ -112,6 +121,7 @@ class DirectoryData:
     postcodes: tuple[PostcodeRow, ...]
     services: tuple[ServiceRow, ...]
     channels: tuple[ChannelRow, ...]
+    resource_areas: tuple[ResourceAreaRow, ...]
 
 
 def _csv(path: Path) -> list[dict[str, str]]:
@@ -260,6 +270,15 @@ def read_channels(data_dir: Path) -> tuple[ChannelRow, ...]:
     return tuple(rows)
 
 
+def read_resource_areas(data_dir: Path) -> tuple[ResourceAreaRow, ...]:
+    rows = []
+    for entry in _yaml(data_dir / "nieuwe_toekomst_regions.yml")["entries"]:
+        for code in entry["municipalities"]:
+            organisations = tuple(entry["organisations"])
+            rows.append(ResourceAreaRow("de_nieuwe_toekomst", code, organisations, entry["years"], entry["source_url"]))
+    return tuple(rows)
+
+
 def read_directory(data_dir: Path = DATA_DIR) -> DirectoryData:
     national, organisations = read_organisations(data_dir)
     municipalities, municipality_aliases = read_municipalities(data_dir)
@@ -273,6 +292,7 @@ def read_directory(data_dir: Path = DATA_DIR) -> DirectoryData:
         postcodes=read_postcodes(data_dir),
         services=read_services(data_dir),
         channels=read_channels(data_dir),
+        resource_areas=read_resource_areas(data_dir),
     )
 
 

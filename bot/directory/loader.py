@@ -17,6 +17,7 @@ from bot.directory.models import (
     Organisation,
     PlaceAlias,
     Postcode,
+    ResourceArea,
     Service,
     ServiceChannel,
     Town,
@@ -47,6 +48,7 @@ def _rows(data: DirectoryData, digest: str) -> list[tuple[type[Base], list[dict]
         (Postcode, [asdict(row) for row in data.postcodes]),
         (Service, [{**asdict(row), "unverified": list(row.unverified)} for row in data.services]),
         (ServiceChannel, [asdict(row) for row in data.channels]),
+        (ResourceArea, [{**asdict(row), "organisations": list(row.organisations)} for row in data.resource_areas]),
         (LoadInfo, [{"key": DATA_HASH_KEY, "value": digest}]),
     ]
 

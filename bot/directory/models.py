@@ -103,6 +103,19 @@ class ServiceChannel(Base):
     source = Column(Text, nullable=False)
 
 
+class ResourceArea(Base):
+    """A municipality where a resource (De Nieuwe Toekomst) is known to have run, and when."""
+
+    __tablename__ = "resource_area"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    service_id = Column(String(60), ForeignKey("service.id"), nullable=False)
+    municipality_code = Column(String(6), ForeignKey("municipality.code"), nullable=False)
+    organisations = Column(JSON, nullable=False)
+    years = Column(String(20))
+    source = Column(Text, nullable=False)
+
+
 class National(Base):
     """The national facts every card falls back on (0800-2000, the national chat)."""
 

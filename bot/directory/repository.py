@@ -18,6 +18,7 @@ from bot.directory.models import (
     Organisation,
     PlaceAlias,
     Postcode,
+    ResourceArea,
     Service,
     ServiceChannel,
     Town,
@@ -38,12 +39,23 @@ class OrganisationCard:
 
 
 @dataclass(frozen=True)
+class KnownArea:
+    """Where a resource is known to have run: for the card, by Veilig Thuis region."""
+
+    municipality: str
+    region_id: str
+    organisations: tuple[str, ...]
+    years: str | None
+
+
+@dataclass(frozen=True)
 class Directory:
     index: PlaceIndex
     organisations: dict[str, OrganisationCard]
     national: dict[str, Any]
     services: dict[str, dict[str, Any]]
     lines: tuple[Line, ...]
+    nieuwe_toekomst_areas: tuple[KnownArea, ...]
 
 
 def read(engine: Engine) -> Directory:
@@ -74,7 +86,16 @@ def read(engine: Engine) -> Directory:
             Line(c.service_id, c.channel, c.contact, Hours.from_record(c.hours))
             for c in session.execute(select(ServiceChannel).order_by(ServiceChannel.id)).scalars()
         )
-    return Directory(index, organisations, national, services, lines)
+        areas = tuple(
+            KnownArea(municipality.name, municipality.region_id, tuple(area.organisations), area.years)
+            for area, municipality in session.execute(
+                select(ResourceArea, Municipality)
+                .join(Municipality, Municipality.code == ResourceArea.municipality_code)
+                .where(ResourceArea.service_id == "de_nieuwe_toekomst")
+                .order_by(ResourceArea.id)
+            ).all()
+        )
+    return Directory(index, organisations, national, services, lines, areas)
 
 
 @lru_cache(maxsize=1)
