@@ -16,7 +16,7 @@ export TRACKER_DB ?= $(CURDIR)/var/tracker.db
 export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(or $(ACTIONS_PORT),5055)/webhook
 $(shell mkdir -p var)
 
-.PHONY: run test install train directory lint validate unit core-test nlu-eval lock clean
+.PHONY: run test install train directory web-assets browser lint validate unit core-test nlu-eval lock clean
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@if [ -z "$(PYTHON310)" ] || ! $(PYTHON310) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))' 2>/dev/null; then \
@@ -35,11 +35,25 @@ install: $(VENV)/.installed
 train: install
 	$(PY) -m bot train
 
+# Browser assets from npm (socket.io-client for the page, axe-core for its tests); the page
+# serves them from our own origin, never from a CDN.
+WEB_VENDOR := bot/web/static/vendor
+$(WEB_VENDOR)/socket.io.min.js: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	mkdir -p $(WEB_VENDOR)
+	cp node_modules/socket.io-client/dist/socket.io.min.js $(WEB_VENDOR)/
+
+web-assets: $(WEB_VENDOR)/socket.io.min.js
+
+# Debian's Chromium for the browser tests (Playwright drives it; no browser download).
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
 # Loads data/directory into DATABASE_URL (default var/directory.db) when it changed.
 directory: install
 	$(PY) -m bot directory load --if-stale
 
-run: train directory
+run: train directory web-assets
 	$(PY) -m bot run
 
 lint: install
@@ -48,7 +62,7 @@ lint: install
 validate: install
 	$(PY) scripts/validate_data.py
 
-unit: train
+unit: train web-assets browser
 	$(PY) -m pytest -q
 
 core-test: train

@@ -114,17 +114,17 @@ class ActionShowVeiligThuis(Action):
         closing = variation(domain, "utter_vt_card_danger", language)
         lines.append(closing.get("text", ""))
         card = {
-            "veilig_thuis": {
-                "region_id": organisation.region_id,
-                "name": organisation.name,
-                "phone": national["phone"],
-                "phone_link": NATIONAL_PHONE_LINK,
-                "website": organisation.website,
-                "email": organisation.email,
-                "chat_url": national["chat_url"],
-                "chat_open_now": open_now,
-            }
+            "region_id": organisation.region_id,
+            "name": organisation.name,
+            "phone": national["phone"],
+            "phone_link": NATIONAL_PHONE_LINK,
+            "website": organisation.website,
+            "email": organisation.email,
+            "chat_url": national["chat_url"],
+            "chat_open_now": open_now,
         }
-        dispatcher.utter_message(text="\n".join(lines), buttons=closing.get("buttons", []), json_message=card)
+        # Rasa's socket.io channel emits a custom message's "data": the web page draws the card.
+        custom = {"data": {"veilig_thuis": card}}
+        dispatcher.utter_message(text="\n".join(lines), buttons=closing.get("buttons", []), json_message=custom)
         # The place is used once; a later question about another place starts afresh.
         return events

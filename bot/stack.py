@@ -36,6 +36,7 @@ def stack_environment(root: Path, ports: Ports, tracker_db: Path | None = None) 
     (root / "var").mkdir(exist_ok=True)
     env = dict(os.environ)
     env["ACTION_ENDPOINT_URL"] = f"http://127.0.0.1:{ports.actions}/webhook"
+    env["RASA_PORT"] = str(ports.rasa)  # the web page reaches Rasa's socket.io through its own origin
     env["TRACKER_DB"] = str(tracker_db or os.environ.get("TRACKER_DB") or root / "var" / "tracker.db")
     env.setdefault("WEB_ORIGIN", f"http://localhost:{ports.web}")
     env["RASA_TELEMETRY_ENABLED"] = "false"

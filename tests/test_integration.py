@@ -168,7 +168,7 @@ def test_without_the_action_server_danger_and_help_lines_still_come(tmp_path: Pa
 
 
 def _card(messages: list[dict[str, Any]]) -> dict[str, Any]:
-    cards = [m["custom"]["veilig_thuis"] for m in messages if "veilig_thuis" in (m.get("custom") or {})]
+    cards = [m["custom"]["data"]["veilig_thuis"] for m in messages if "data" in (m.get("custom") or {})]
     assert len(cards) == 1, messages
     return cards[0]
 

@@ -154,7 +154,7 @@ async def test_every_veilig_thuis_card_states_only_sourced_contacts(domain: dict
         await ActionShowVeiligThuis().run(dispatcher, tracker, domain)
         for message in dispatcher.messages:
             wrong += [f"{org['region_id']}: {item}" for item in unsourced(message.get("text") or "")]
-            card = (message.get("custom") or {}).get("veilig_thuis", {})
+            card = ((message.get("custom") or {}).get("data") or {}).get("veilig_thuis", {})
             for value in (card.get("website"), card.get("email"), card.get("chat_url"), card.get("phone")):
                 wrong += [f"{org['region_id']} card: {item}" for item in unsourced(value or "")]
     assert not wrong

@@ -124,7 +124,7 @@ async def test_the_card_shows_only_sourced_facts(domain: dict, loaded_directory:
     assert "0800-2000" in text and "112" in text
     assert "https://www.veiligthuisutrecht.nl" in text
     assert "veiligthuis@samen-veilig.nl" in text
-    card = message["custom"]["veilig_thuis"]
+    card = message["custom"]["data"]["veilig_thuis"]
     assert card["phone_link"] == "tel:08002000"
     assert {b["payload"] for b in message["buttons"]} >= {"/request_human", "/find_veilig_thuis"}
 
@@ -137,7 +137,7 @@ async def test_the_card_leaves_out_what_is_not_verified(domain: dict, loaded_dir
     [message] = dispatcher.messages
     assert message["text"].startswith("For Enschede that is Veilig Thuis Twente.")
     assert "Website" not in message["text"] and "E-mail" not in message["text"]
-    assert message["custom"]["veilig_thuis"]["website"] is None
+    assert message["custom"]["data"]["veilig_thuis"]["website"] is None
 
 
 @pytest.mark.parametrize(
@@ -160,7 +160,7 @@ async def test_the_card_says_whether_the_chat_is_usually_open_now(
     dispatcher = CollectingDispatcher()
     await ActionShowVeiligThuis().run(dispatcher, make_tracker(place_label="Zwolle", region_id="ijsselland"), domain)
     [message] = dispatcher.messages
-    assert message["custom"]["veilig_thuis"]["chat_open_now"] is open_now
+    assert message["custom"]["data"]["veilig_thuis"]["chat_open_now"] is open_now
     assert ("nu binnen die tijden" in message["text"]) is open_now
 
 
