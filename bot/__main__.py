@@ -22,7 +22,21 @@ def main(argv: list[str] | None = None) -> int:
     load = directory_commands.add_parser("load", help="load data/directory into DATABASE_URL (idempotent)")
     load.add_argument("--if-stale", action="store_true", help="only when the database is missing or older")
     directory_commands.add_parser("check", help="check the loaded directory; exit 1 with a list of problems")
+    telegram = commands.add_parser("telegram", help="Telegram set-up")
+    telegram_commands = telegram.add_subparsers(dest="telegram_command", required=True)
+    webhook = telegram_commands.add_parser("set-webhook", help="register the webhook, with its secret, at Telegram")
+    webhook.add_argument("url", help="public HTTPS URL of /webhooks/telegram/webhook")
     args = parser.parse_args(argv)
+
+    if args.command == "telegram":
+        from bot.channels.telegram import SafeTelegramInput, set_webhook
+
+        if not SafeTelegramInput.from_credentials(None).enabled:
+            print("set TELEGRAM_TOKEN and TELEGRAM_WEBHOOK_SECRET first", file=sys.stderr)
+            return 2
+        ok = set_webhook(args.url)
+        print("telegram webhook set" if ok else "telegram refused the webhook")
+        return 0 if ok else 1
 
     if args.command == "directory":
         return _directory(args.directory_command, if_stale=getattr(args, "if_stale", False))
