@@ -13,6 +13,7 @@ from rasa_sdk.types import DomainDict
 from actions.directory import load_directory
 from bot.escalation import Offer, Signal, escalate
 from bot.opening_hours import State, describe, describe_moment
+from bot.privacy import stats
 
 logger = logging.getLogger(__name__)
 
@@ -182,4 +183,5 @@ class ActionOfferHuman(Action):
         if not any(offer.line.service == "alarmnummer_112" for offer in offers):
             lines.append(texts["danger"])
         dispatcher.utter_message(text="\n".join(lines))
+        stats.record_outcome(tracker, route="offer_human", target=offers[0].line.service if offers else None)
         return []

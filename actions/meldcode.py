@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.meldcode import QUESTIONS, walk
+from bot.privacy import stats
 
 
 def _answers(tracker: Tracker) -> dict[str, bool | None]:
@@ -38,4 +39,5 @@ class ActionMeldcodeOutcome(Action):
         _, outcome = walk(_answers(tracker))
         # Undecided only if the form ended early: then the steps and "ask Veilig Thuis" still apply.
         dispatcher.utter_message(response=outcome.value if outcome else "utter_professional")
+        stats.record_outcome(tracker, route="afwegingskader", target=outcome.name.lower() if outcome else None)
         return [{"event": "slot", "name": question, "value": None} for question in QUESTIONS]

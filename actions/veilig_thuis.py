@@ -16,6 +16,7 @@ from actions.responses import text as response_text
 from actions.responses import variation
 from bot.directory.lookup import Status
 from bot.opening_hours import describe, is_open
+from bot.privacy import stats
 
 NATIONAL_PHONE_LINK = "tel:08002000"
 _NOT_RESOLVED = {
@@ -126,5 +127,6 @@ class ActionShowVeiligThuis(Action):
         # Rasa's socket.io channel emits a custom message's "data": the web page draws the card.
         custom = {"data": {"veilig_thuis": card}}
         dispatcher.utter_message(text="\n".join(lines), buttons=closing.get("buttons", []), json_message=custom)
+        stats.record_outcome(tracker, route="veilig_thuis_card", region=organisation.region_id)
         # The place is used once; a later question about another place starts afresh.
         return events

@@ -26,8 +26,21 @@ def main(argv: list[str] | None = None) -> int:
     telegram_commands = telegram.add_subparsers(dest="telegram_command", required=True)
     webhook = telegram_commands.add_parser("set-webhook", help="register the webhook, with its secret, at Telegram")
     webhook.add_argument("url", help="public HTTPS URL of /webhooks/telegram/webhook")
+    commands.add_parser("purge", help="delete expired conversations and Telegram message ids now")
+    stats_command = commands.add_parser("stats", help="print the anonymous daily counts (small cells suppressed)")
+    stats_command.add_argument("--png", type=Path, help="also write a chart to this PNG file")
     args = parser.parse_args(argv)
 
+    if args.command == "purge":
+        return _purge()
+    if args.command == "stats":
+        from bot.privacy import stats
+
+        rows = stats.export()
+        print(stats.format_table(rows))
+        if args.png:
+            stats.write_chart(rows, args.png)
+        return 0
     if args.command == "telegram":
         from bot.channels.telegram import SafeTelegramInput, set_webhook
 
@@ -54,7 +67,22 @@ def main(argv: list[str] | None = None) -> int:
 
     from bot.web.app import create_app
 
-    aiohttp_web.run_app(create_app(), host="127.0.0.1", port=args.port, print=None)
+    # No access log: it would keep every visitor's IP address (PRIVACY.md promises it is not kept).
+    aiohttp_web.run_app(create_app(), host="127.0.0.1", port=args.port, print=None, access_log=None)
+    return 0
+
+
+def _purge() -> int:
+    from sqlalchemy import create_engine, inspect
+
+    from bot.channels.telegram_messages import MessageLog
+    from bot.privacy.forget import tracker_store_url
+    from bot.privacy.tracker_store import DEFAULT_RETENTION_MINUTES, purge_expired
+
+    engine = create_engine(tracker_store_url(), future=True)
+    events = purge_expired(engine, DEFAULT_RETENTION_MINUTES) if inspect(engine).has_table("events") else 0
+    messages = MessageLog.from_env().purge()
+    print(f"purged {events} expired events and {messages} Telegram message ids older than 48 hours")
     return 0
 
 

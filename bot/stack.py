@@ -45,10 +45,19 @@ def stack_environment(root: Path, ports: Ports, tracker_db: Path | None = None) 
     return env
 
 
+DEBUG_LOGS_ENV = "WEGWIJZER_DEBUG_LOGS"
+DEBUG_WARNING = (
+    "WARNING: WEGWIJZER_DEBUG_LOGS is set: Rasa and the actions log at debug level, which writes what "
+    "people type into the logs. Never use this with real conversations."
+)
+
+
 def commands(root: Path, ports: Ports, env: dict[str, str]) -> dict[str, list[str]]:
     python = sys.executable
+    # Message text reaches the logs only at debug level, and only on this explicit switch.
+    debug = ["--debug"] if env.get(DEBUG_LOGS_ENV) == "1" else []
     return {
-        "actions": [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(ports.actions)],
+        "actions": [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(ports.actions), *debug],
         "rasa": [
             python, "-m", "rasa", "run",
             "--model", str(model_path(root)),
@@ -56,6 +65,7 @@ def commands(root: Path, ports: Ports, env: dict[str, str]) -> dict[str, list[st
             "--credentials", "credentials.yml",
             "--endpoints", "endpoints.yml",
             "--cors", env["WEB_ORIGIN"],
+            *debug,
         ],
         "web": [python, "-m", "bot", "web", "--port", str(ports.web)],
     }
@@ -70,10 +80,13 @@ def urls(ports: Ports) -> dict[str, str]:
 
 
 def start(
-    root: Path, ports: Ports, *, quiet: bool = False, tracker_db: Path | None = None
+    root: Path, ports: Ports, *, quiet: bool = False, tracker_db: Path | None = None, log: Path | None = None
 ) -> dict[str, subprocess.Popen[bytes]]:
+    """Start the three services; `log` collects all their output in one file (tests read it)."""
     env = stack_environment(root, ports, tracker_db)
-    output = subprocess.DEVNULL if quiet else None
+    if env.get(DEBUG_LOGS_ENV) == "1":
+        print(DEBUG_WARNING, file=sys.stderr, flush=True)
+    output = log.open("ab") if log else subprocess.DEVNULL if quiet else None
     # Each service in its own process group, so Ctrl-C reaches us first and we stop them in order.
     return {
         name: subprocess.Popen(cmd, cwd=root, env=env, stdout=output, stderr=output, start_new_session=True)

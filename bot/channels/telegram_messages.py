@@ -65,6 +65,12 @@ class MessageLog:
         with self.engine.connect() as connection:
             return connection.execute(query).scalar_one()
 
+    def purge(self) -> int:
+        """Drop every row older than 48 hours: such a message can no longer be deleted anyway."""
+        with self.engine.begin() as connection:
+            cutoff = self.clock() - DELETABLE_FOR
+            return connection.execute(delete(telegram_message).where(telegram_message.c.seen_at < cutoff)).rowcount or 0
+
     def forget(self, chat_id: str) -> None:
         with self.engine.begin() as connection:
             connection.execute(delete(telegram_message).where(telegram_message.c.chat_id == chat_id))

@@ -18,7 +18,7 @@
       callVTShort: "Veilig Thuis:", freeDayNight: "gratis, dag en nacht",
       offline: "De chat werkt nu niet.", logLabel: "Gesprek", typing: "Wegwijzer typt",
       messageLabel: "Typ je bericht", send: "Verstuur", safeBrowsing: "Veilig browsen",
-      you: "Jij", bot: "Wegwijzer", language: "English", callNow: "Bel"
+      you: "Jij", bot: "Wegwijzer", language: "English", callNow: "Bel", forget: "Gesprek wissen"
     },
     en: {
       skip: "Skip to the message field", exit: "Leave this site", exitHint: "Or press Esc, or Shift 3 times.",
@@ -27,7 +27,7 @@
       callVTShort: "Veilig Thuis:", freeDayNight: "free, day and night",
       offline: "The chat is not working right now.", logLabel: "Conversation", typing: "Wegwijzer is typing",
       messageLabel: "Type your message", send: "Send", safeBrowsing: "Safe browsing",
-      you: "You", bot: "Wegwijzer", language: "Nederlands", callNow: "Call"
+      you: "You", bot: "Wegwijzer", language: "Nederlands", callNow: "Call", forget: "Delete conversation"
     }
   };
   var language = "nl";
@@ -157,6 +157,18 @@
     if (on) { typing(false); }
   }
 
+  var forgetting = false;
+
+  // After "delete this conversation" the server has forgotten it: the page forgets it too and
+  // goes on with a new session; only the confirmation stays on screen.
+  function startAfresh() {
+    forgetting = false;
+    var log = $("log");
+    while (log.children.length > 1) { log.removeChild(log.firstChild); }
+    try { sessionStorage.removeItem(SESSION_KEY); } catch (e) { /* storage disabled */ }
+    if (socket && socket.connected) { socket.emit("session_request", { session_id: sessionId() }); }
+  }
+
   function receive(message) {
     typing(false);
     if (message.text) {
@@ -166,6 +178,7 @@
     var buttons = message.quick_replies || message.buttons;
     if (buttons && buttons.length) { addButtons(buttons); }
     if (message.veilig_thuis) { addCard(message.veilig_thuis); }
+    if (forgetting && message.text) { startAfresh(); }
   }
 
   var pending = [];
@@ -216,6 +229,10 @@
       var next = language === "nl" ? "en" : "nl";
       setLanguage(next);
       send('/greet{"language": "' + next + '"}', next === "en" ? "English" : "Nederlands");
+    });
+    $("forget").addEventListener("click", function () {
+      forgetting = true;
+      send("/forget_conversation", TEXT[language].forget);
     });
     sessionId();
     connect();
