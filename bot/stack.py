@@ -42,6 +42,7 @@ def stack_environment(root: Path, ports: Ports, tracker_db: Path | None = None) 
     env["RASA_TELEMETRY_ENABLED"] = "false"
     env["SQLALCHEMY_SILENCE_UBER_WARNING"] = "1"
     env["PYTHONPATH"] = str(root)
+    env.setdefault("SANIC_REQUEST_MAX_SIZE", str(1_000_000))  # a larger body gets 413, not a worker busy for long
     return env
 
 
@@ -57,7 +58,7 @@ def commands(root: Path, ports: Ports, env: dict[str, str]) -> dict[str, list[st
     # Message text reaches the logs only at debug level, and only on this explicit switch.
     debug = ["--debug"] if env.get(DEBUG_LOGS_ENV) == "1" else []
     return {
-        "actions": [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(ports.actions), *debug],
+        "actions": [python, "-m", "bot.actions_server", "--port", str(ports.actions), *debug],
         "rasa": [
             python, "-m", "rasa", "run",
             "--model", str(model_path(root)),
@@ -65,6 +66,8 @@ def commands(root: Path, ports: Ports, env: dict[str, str]) -> dict[str, list[st
             "--credentials", "credentials.yml",
             "--endpoints", "endpoints.yml",
             "--cors", env["WEB_ORIGIN"],
+            # Public traffic comes in through a reverse proxy (or the web page's own path).
+            "--interface", env.get("RASA_INTERFACE", "127.0.0.1"),
             *debug,
         ],
         "web": [python, "-m", "bot", "web", "--port", str(ports.web)],

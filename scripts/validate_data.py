@@ -1,7 +1,8 @@
 """`rasa data validate --fail-on-warnings`, minus one false alarm.
 
 Rasa warns that a response is "not used in any story or rule" when a form asks it
-(utter_ask_<slot>) or a custom action sends it; both are real uses. This runs Rasa's own
+(utter_ask_<slot>), a custom action sends it, or one of Rasa's default actions does (utter_restart);
+all are real uses. This runs Rasa's own
 validation, accepts exactly those two cases (the response name must appear in the form's
 slots or as a literal in actions/ or bot/), and fails on every other warning.
 """
@@ -17,6 +18,8 @@ from rasa.cli.utils import validate_files
 from rasa.shared.importers.importer import TrainingDataImporter
 
 ROOT = Path(__file__).resolve().parent.parent
+# Responses Rasa's own default actions send (action_restart, action_back, action_default_fallback).
+RASA_DEFAULT_RESPONSES = frozenset({"utter_restart", "utter_back", "utter_default"})
 UNUSED = re.compile(r"The utterance '(utter_\w+)' is not used in any story or rule\.")
 
 
@@ -27,7 +30,7 @@ def used_outside_stories(importer: TrainingDataImporter) -> set[str]:
     sources = [*(ROOT / "actions").glob("*.py"), *(ROOT / "bot").rglob("*.py")]
     action_code = "\n".join(path.read_text(encoding="utf-8") for path in sources)
     sent_by_actions = set(re.findall(r"[\"'](utter_\w+)[\"']", action_code))
-    return form_questions | sent_by_actions
+    return form_questions | sent_by_actions | RASA_DEFAULT_RESPONSES
 
 
 def main(max_history: int = 5) -> int:

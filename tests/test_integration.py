@@ -20,6 +20,7 @@ import pytest
 
 from bot.directory.database import make_engine
 from bot.directory.loader import load
+from bot.safety_net import SAFETY_NET_TEXT
 from bot.stack import Ports, start, stop
 from bot.training import model_path
 
@@ -56,7 +57,9 @@ def _wait_until_answering(port: int, processes: dict) -> None:
     while time.monotonic() < deadline:
         assert all(p.poll() is None for p in processes.values()), "a service exited during start-up"
         try:
-            if say(port, "hoi"):
+            # The safety net answers too, also when the model failed to load: wait for the bot itself.
+            replies = say(port, "hoi")
+            if replies and replies[0].get("text") != SAFETY_NET_TEXT:
                 return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             pass

@@ -30,7 +30,9 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.telegram_messages import MessageLog
+from bot.input_guard import clean_message
 from bot.privacy.forget import forget_conversation
+from bot.ratelimit import RATE_LIMITED_TEXT, RateLimiter
 from bot.safety_net import SAFETY_NET_TEXT
 
 logger = logging.getLogger(__name__)
@@ -131,6 +133,7 @@ class SafeTelegramInput(InputChannel):
         if token and not secret:
             logger.error("telegram is off: TELEGRAM_WEBHOOK_SECRET is not set")
         self.messages = MessageLog.from_env() if self.enabled else None
+        self.per_chat = RateLimiter.from_env("RATE_LIMIT_SENDER", "20/10")
 
     def get_output_channel(self) -> SafeTelegramOutput:
         return SafeTelegramOutput(self.token, self.api_base_url, self.messages)
@@ -201,7 +204,10 @@ class SafeTelegramInput(InputChannel):
         out: SafeTelegramOutput,
         on_new_message: Callable[[UserMessage], Awaitable[Any]],
     ) -> None:
-        await on_new_message(UserMessage(text, out, chat_id, input_channel=self.name()))
+        if not self.per_chat.allow(chat_id):
+            await out.send_text_message(chat_id, RATE_LIMITED_TEXT)
+            return
+        await on_new_message(UserMessage(clean_message(text)[0], out, chat_id, input_channel=self.name()))
 
     async def wipe(self, chat_id: str, out: SafeTelegramOutput) -> None:
         """Delete every message Telegram still lets us delete, and the stored conversation."""

@@ -12,6 +12,8 @@ from collections.abc import Awaitable, Callable
 
 from aiohttp import ClientError, ClientSession, ClientTimeout, web
 
+from bot.ratelimit import RATE_LIMITED_TEXT, RateLimiter
+
 SOCKET_PATH = "/socket.io/"
 _FORWARDED_HEADERS = ("Content-Type", "Accept")
 # One polling request is short: Engine.IO pings every 25 s.
@@ -20,9 +22,14 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 def socketio_proxy(rasa_url: str) -> Handler:
+    # A message is a POST; polling GETs arrive every few seconds and are not counted.
+    per_ip = RateLimiter.from_env("RATE_LIMIT_IP", "120/10")
+
     async def handle(request: web.Request) -> web.StreamResponse:
         if request.headers.get("Upgrade", "").lower() == "websocket":
             return web.Response(status=400, text="use polling", headers={"Cache-Control": "no-store"})
+        if request.method == "POST" and not per_ip.allow(request.remote or ""):
+            return web.Response(status=429, text=RATE_LIMITED_TEXT, headers={"Cache-Control": "no-store"})
         headers = {name: request.headers[name] for name in _FORWARDED_HEADERS if name in request.headers}
         try:
             async with ClientSession(timeout=_TIMEOUT) as session:
