@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,3 +37,21 @@ def make_tracker(*, text: str = "", intent_ranking: list[dict[str, Any]] | None 
         active_loop={},
         latest_action_name="action_listen",
     )
+
+
+@pytest.fixture(scope="session")
+def directory_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from tests.support import loaded_directory
+
+    return loaded_directory(tmp_path_factory.mktemp("directory"))
+
+
+@pytest.fixture
+def loaded(directory_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The actions read this loaded directory (DATABASE_URL), fresh from their per-process cache."""
+    from bot.directory import repository
+
+    monkeypatch.setenv("DATABASE_URL", directory_url)
+    repository.directory.cache_clear()
+    yield
+    repository.directory.cache_clear()

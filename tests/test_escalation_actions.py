@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
@@ -12,37 +11,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import escalation
 from actions.escalation import ActionOfferHuman, signals_in
 from bot.directory import repository
-from bot.directory.database import make_engine
-from bot.directory.loader import load
 from bot.escalation import Signal
 from bot.opening_hours import AMSTERDAM
 from tests.conftest import make_tracker
-
-
-@pytest.fixture(scope="module")
-def directory_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('escalation') / 'directory.db'}"
-    engine = make_engine(url)
-    load(engine)
-    engine.dispose()
-    return url
-
-
-@pytest.fixture
-def loaded(directory_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("DATABASE_URL", directory_url)
-    repository.directory.cache_clear()
-    yield
-    repository.directory.cache_clear()
+from tests.support import frozen_clock
 
 
 def _at(monkeypatch: pytest.MonkeyPatch, moment: datetime) -> None:
-    class Clock(datetime):
-        @classmethod
-        def now(cls, tz: Any = None) -> datetime:
-            return moment.astimezone(tz)
-
-    monkeypatch.setattr(escalation, "datetime", Clock)
+    clock = frozen_clock(moment)
+    monkeypatch.setattr(escalation, "datetime", clock)
 
 
 def _conversation(*intents: str, language: str = "nl") -> Any:

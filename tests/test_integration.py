@@ -7,10 +7,6 @@ shared SQLite tracker store under var/ does not mix conversations.
 from __future__ import annotations
 
 import json
-import socket
-import time
-import urllib.error
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,79 +14,14 @@ from typing import Any
 
 import pytest
 
-from bot.directory.database import make_engine
-from bot.directory.loader import load
-from bot.safety_net import SAFETY_NET_TEXT
-from bot.stack import Ports, start, stop
-from bot.training import model_path
+from tests.support import post, running_stack, say
 
-ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.integration
-STARTUP_SECONDS = 180
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _post(port: int, body: bytes) -> tuple[int, Any]:
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read())
-
-
-def say(port: int, text: str, sender: str | None = None) -> list[dict[str, Any]]:
-    status, messages = _post(port, json.dumps({"sender": sender or uuid.uuid4().hex, "message": text}).encode())
-    assert status == 200
-    return messages
-
-
-def _wait_until_answering(port: int, processes: dict) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        assert all(p.poll() is None for p in processes.values()), "a service exited during start-up"
-        try:
-            # The safety net answers too, also when the model failed to load: wait for the bot itself.
-            replies = say(port, "hoi")
-            if replies and replies[0].get("text") != SAFETY_NET_TEXT:
-                return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(1)
-    raise TimeoutError("Rasa did not answer in time")
-
-
-def _stack(tmp_path: Path, *, with_actions: bool) -> Iterator[Ports]:
-    if not model_path(ROOT).exists():
-        pytest.fail("no trained model: run `make train` first")
-    ports = Ports(rasa=_free_port(), actions=_free_port() if with_actions else _free_port(), web=_free_port())
-    database_url = f"sqlite:///{tmp_path / 'directory.db'}"
-    engine = make_engine(database_url)
-    load(engine)
-    engine.dispose()
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("DATABASE_URL", database_url)
-        processes = start(ROOT, ports, quiet=True, tracker_db=tmp_path / "tracker.db")
-    if not with_actions:
-        # The action server is down: Rasa must still answer what matters from plain responses.
-        stop({"actions": processes.pop("actions")})
-    try:
-        _wait_until_answering(ports.rasa, processes)
-        yield ports
-    finally:
-        stop(processes)
 
 
 @pytest.fixture(scope="module")
 def rasa_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
-    for ports in _stack(tmp_path_factory.mktemp("stack"), with_actions=True):
+    with running_stack(tmp_path_factory.mktemp("stack")) as (ports, _):
         yield ports.rasa
 
 
@@ -153,13 +84,13 @@ def test_unclear_input_gets_help_lines_and_route_buttons(rasa_port: int) -> None
 
 @pytest.mark.parametrize("body", [b"{not json", b"[]", b'{"message": 5}'])
 def test_malformed_requests_get_a_calm_400(rasa_port: int, body: bytes) -> None:
-    status, reply = _post(rasa_port, body)
+    status, reply = post(rasa_port, body)
     assert status == 400
     assert "0800-2000" in reply["help"] and "Traceback" not in json.dumps(reply)
 
 
 def test_without_the_action_server_danger_and_help_lines_still_come(tmp_path: Path) -> None:
-    for ports in _stack(tmp_path, with_actions=False):
+    with running_stack(tmp_path, with_actions=False) as (ports, _):
         assert "112" in say(ports.rasa, "hij heeft een mes en hij komt eraan")[0]["text"]
         text = _texts(say(ports.rasa, "xq zzkrr bloep"))  # the clarify action fails here
         assert "112" in text and "0800-2000" in text

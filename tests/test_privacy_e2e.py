@@ -11,11 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.directory.database import make_engine
-from bot.directory.loader import load
-from bot.stack import DEBUG_LOGS_ENV, Ports, commands, start, stop
-from bot.training import model_path
-from tests.test_integration import _free_port, _wait_until_answering, say
+from bot.stack import DEBUG_LOGS_ENV, Ports, commands
+from tests.support import running_stack, say
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.integration
@@ -32,22 +29,10 @@ CONVERSATION = [
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Ports, Path, Path]]:
-    if not model_path(ROOT).exists():
-        pytest.fail("no trained model: run `make train` first")
     state = tmp_path_factory.mktemp("var")  # stands in for var/: every file the stack writes
     log = state.parent / "stack.log"
-    ports = Ports(rasa=_free_port(), actions=_free_port(), web=_free_port())
-    engine = make_engine(f"sqlite:///{state / 'directory.db'}")
-    load(engine)
-    engine.dispose()
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("DATABASE_URL", f"sqlite:///{state / 'directory.db'}")
-        processes = start(ROOT, ports, tracker_db=state / "tracker.db", log=log)
-    try:
-        _wait_until_answering(ports.rasa, processes)
+    with running_stack(state, log=log) as (ports, _):
         yield ports, state, log
-    finally:
-        stop(processes)
 
 
 @pytest.fixture(scope="module")

@@ -10,61 +10,28 @@ import urllib.request
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.directory.database import make_engine
-from bot.directory.loader import load
 from bot.safety_net import SAFETY_NET_TEXT
-from bot.stack import Ports, start, stop
-from bot.training import model_path
-from tests.test_integration import _free_port, _wait_until_answering
+from tests.support import post, running_stack
 
-ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.integration
 NORMAL = [("ik woon in Zwolle", "IJsselland"), ("hij staat met een mes voor de deur", "112"), ("dank je", "0800-2000")]
 
 
 @pytest.fixture(scope="module")
 def port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
-    if not model_path(ROOT).exists():
-        pytest.fail("no trained model: run `make train` first")
-    tmp = tmp_path_factory.mktemp("robust")
-    ports = Ports(rasa=_free_port(), actions=_free_port(), web=_free_port())
-    engine = make_engine(f"sqlite:///{tmp / 'directory.db'}")
-    load(engine)
-    engine.dispose()
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("DATABASE_URL", f"sqlite:///{tmp / 'directory.db'}")
-        env.setenv("RATE_LIMIT_IP", "100000/10")  # every test client shares 127.0.0.1
-        processes = start(ROOT, ports, quiet=True, tracker_db=tmp / "tracker.db")
-    try:
-        _wait_until_answering(ports.rasa, processes)
+    # Every test client shares 127.0.0.1: the per-address limit would hit them all at once.
+    with running_stack(tmp_path_factory.mktemp("robust"), {"RATE_LIMIT_IP": "100000/10"}) as (ports, _):
         yield ports.rasa
-    finally:
-        stop(processes)
-
-
-def post(port: int, body: bytes, path: str = "/webhooks/rest/webhook", timeout: float = 60) -> tuple[int, Any]:
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}{path}", data=body, headers={"Content-Type": "application/json"}
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.status, json.loads(response.read() or b"null")
-    except urllib.error.HTTPError as error:
-        raw = error.read()
-        try:
-            return error.code, json.loads(raw)
-        except ValueError:
-            return error.code, raw.decode(errors="replace")
 
 
 def say(port: int, text: str, sender: str) -> tuple[int, Any]:
+    """Status and reply, also for 4xx: here the status is what is tested."""
     return post(port, json.dumps({"sender": sender, "message": text}).encode())
 
 

@@ -14,41 +14,29 @@ from typing import Any
 import pytest
 
 from bot.channels.telegram import PREVIEW_LINE
-from bot.directory.database import make_engine
-from bot.directory.loader import load
-from bot.stack import Ports, start, stop
-from bot.training import model_path
+from bot.stack import Ports
 from tests.fake_telegram import FakeBotAPI
-from tests.test_integration import _free_port, _wait_until_answering
+from tests.support import running_stack
 
-ROOT = Path(__file__).resolve().parent.parent
 SECRET = "s3cret-" + "x" * 20
 pytestmark = pytest.mark.integration
 
 
 @pytest.fixture(scope="module")
 def telegram(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Ports, FakeBotAPI, Path]]:
-    if not model_path(ROOT).exists():
-        pytest.fail("no trained model: run `make train` first")
-    tmp = tmp_path_factory.mktemp("telegram")
+    folder = tmp_path_factory.mktemp("telegram")
     api = FakeBotAPI()
     api.start()
-    ports = Ports(rasa=_free_port(), actions=_free_port(), web=_free_port())
-    engine = make_engine(f"sqlite:///{tmp / 'directory.db'}")
-    load(engine)
-    engine.dispose()
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("DATABASE_URL", f"sqlite:///{tmp / 'directory.db'}")
-        env.setenv("TELEGRAM_TOKEN", "123456:ABC-def")
-        env.setenv("TELEGRAM_VERIFY", "weerbericht_bot")
-        env.setenv("TELEGRAM_WEBHOOK_SECRET", SECRET)
-        env.setenv("TELEGRAM_API_BASE_URL", api.url)
-        processes = start(ROOT, ports, quiet=True, tracker_db=tmp / "tracker.db")
+    env = {
+        "TELEGRAM_TOKEN": "123456:ABC-def",
+        "TELEGRAM_VERIFY": "weerbericht_bot",
+        "TELEGRAM_WEBHOOK_SECRET": SECRET,
+        "TELEGRAM_API_BASE_URL": api.url,
+    }
     try:
-        _wait_until_answering(ports.rasa, processes)
-        yield ports, api, tmp / "tracker.db"
+        with running_stack(folder, env) as (ports, _):
+            yield ports, api, folder / "tracker.db"
     finally:
-        stop(processes)
         api.stop()
 
 

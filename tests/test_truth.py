@@ -21,12 +21,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import escalation, veilig_thuis
 from actions.escalation import INTENT_SIGNALS, ActionOfferHuman
 from actions.veilig_thuis import ActionShowVeiligThuis
-from bot.directory import repository
-from bot.directory.database import make_engine
 from bot.directory.files import DATA_DIR
-from bot.directory.loader import load
 from bot.opening_hours import AMSTERDAM
 from tests.conftest import make_tracker
+from tests.support import frozen_clock
 
 PHONE = re.compile(r"(?<![\w+])(?:\+31(?:[ -]?\d){9,11}|0\d{2,3}-\d[\d ]{2,9}\d|11[23](?!\d))")
 SITE = re.compile(r"(?:https?://)?(?:[\w-]+\.)+(?:nl|com|org|eu|net)\b(?:/[\w/.-]*)?", re.IGNORECASE)
@@ -94,31 +92,10 @@ def test_every_response_states_only_sourced_contacts(domain: dict[str, Any]) -> 
     assert not wrong
 
 
-@pytest.fixture(scope="module")
-def directory_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('truth') / 'directory.db'}"
-    engine = make_engine(url)
-    load(engine)
-    engine.dispose()
-    return url
-
-
-@pytest.fixture
-def loaded(directory_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("DATABASE_URL", directory_url)
-    repository.directory.cache_clear()
-    yield
-    repository.directory.cache_clear()
-
-
 def _at(monkeypatch: pytest.MonkeyPatch, moment: datetime) -> None:
-    class Clock(datetime):
-        @classmethod
-        def now(cls, tz: Any = None) -> datetime:
-            return moment.astimezone(tz)
-
-    monkeypatch.setattr(escalation, "datetime", Clock)
-    monkeypatch.setattr(veilig_thuis, "datetime", Clock)
+    clock = frozen_clock(moment)
+    monkeypatch.setattr(escalation, "datetime", clock)
+    monkeypatch.setattr(veilig_thuis, "datetime", clock)
 
 
 def _tracker_with_intents(intents: tuple[str, ...], language: str) -> Any:

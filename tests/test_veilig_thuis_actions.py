@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -14,26 +13,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import veilig_thuis
 from actions.veilig_thuis import ActionAskPlace, ActionShowVeiligThuis, ValidateVeiligThuisForm
 from bot.directory import repository
-from bot.directory.database import make_engine
-from bot.directory.loader import load
 from tests.conftest import make_tracker
-
-
-@pytest.fixture(scope="module")
-def directory_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('directory') / 'directory.db'}"
-    engine = make_engine(url)
-    load(engine)
-    engine.dispose()
-    return url
-
-
-@pytest.fixture
-def loaded_directory(directory_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("DATABASE_URL", directory_url)
-    repository.directory.cache_clear()
-    yield
-    repository.directory.cache_clear()
+from tests.support import frozen_clock
 
 
 async def _validate(text: str, domain: dict[str, Any], **slots: Any) -> tuple[dict[str, Any], CollectingDispatcher]:
@@ -56,7 +37,7 @@ async def _validate(text: str, domain: dict[str, Any], **slots: Any) -> tuple[di
     ],
 )
 async def test_a_known_place_fills_the_region(
-    text: str, region: str, label: str, domain: dict, loaded_directory: None
+    text: str, region: str, label: str, domain: dict, loaded: None
 ) -> None:
     result, dispatcher = await _validate(text, domain)
     assert result["region_id"] == region
@@ -73,7 +54,7 @@ async def test_a_known_place_fills_the_region(
     ],
 )
 async def test_an_ambiguous_place_asks_with_buttons_that_resolve(
-    text: str, response: str, titles: list[str], domain: dict, loaded_directory: None
+    text: str, response: str, titles: list[str], domain: dict, loaded: None
 ) -> None:
     result, dispatcher = await _validate(text, domain)
     assert result == {"place": None, "place_label": None, "region_id": None}
@@ -102,7 +83,7 @@ async def test_an_ambiguous_place_asks_with_buttons_that_resolve(
     ],
 )
 async def test_an_unknown_place_asks_again_and_names_the_national_number(
-    text: str, response: str, domain: dict, loaded_directory: None
+    text: str, response: str, domain: dict, loaded: None
 ) -> None:
     result, dispatcher = await _validate(text, domain)
     assert result["place"] is None
@@ -112,7 +93,7 @@ async def test_an_unknown_place_asks_again_and_names_the_national_number(
     assert "0800-2000" in texts
 
 
-async def test_the_card_shows_only_sourced_facts(domain: dict, loaded_directory: None) -> None:
+async def test_the_card_shows_only_sourced_facts(domain: dict, loaded: None) -> None:
     dispatcher = CollectingDispatcher()
     tracker = make_tracker(place="Utrecht", place_label="Utrecht", region_id="utrecht")
     events = await ActionShowVeiligThuis().run(dispatcher, tracker, domain)
@@ -129,7 +110,7 @@ async def test_the_card_shows_only_sourced_facts(domain: dict, loaded_directory:
     assert {b["payload"] for b in message["buttons"]} >= {"/request_human", "/find_veilig_thuis"}
 
 
-async def test_the_card_leaves_out_what_is_not_verified(domain: dict, loaded_directory: None) -> None:
+async def test_the_card_leaves_out_what_is_not_verified(domain: dict, loaded: None) -> None:
     dispatcher = CollectingDispatcher()
     # Twente's website is only named by a third party: not verified, so not shown.
     tracker = make_tracker(place_label="Enschede", region_id="twente", language="en")
@@ -149,14 +130,9 @@ async def test_the_card_leaves_out_what_is_not_verified(domain: dict, loaded_dir
     ],
 )
 async def test_the_card_says_whether_the_chat_is_usually_open_now(
-    now: datetime, open_now: bool, domain: dict, loaded_directory: None, monkeypatch: pytest.MonkeyPatch
+    now: datetime, open_now: bool, domain: dict, loaded: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    class FixedClock(datetime):
-        @classmethod
-        def now(cls, tz: Any = None) -> datetime:
-            return now.astimezone(tz)
-
-    monkeypatch.setattr(veilig_thuis, "datetime", FixedClock)
+    monkeypatch.setattr(veilig_thuis, "datetime", frozen_clock(now))
     dispatcher = CollectingDispatcher()
     await ActionShowVeiligThuis().run(dispatcher, make_tracker(place_label="Zwolle", region_id="ijsselland"), domain)
     [message] = dispatcher.messages

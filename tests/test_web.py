@@ -17,11 +17,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from bot.directory.database import make_engine
-from bot.directory.loader import load
-from bot.stack import Ports, start, stop
-from bot.training import model_path
-from tests.test_integration import _free_port, _wait_until_answering
+from bot.stack import Ports, stop
+from tests.support import running_stack
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -72,24 +69,10 @@ def neutral_url() -> Iterator[str]:
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory: pytest.TempPathFactory, neutral_url: str) -> Iterator[tuple[Ports, dict]]:
     _require_browser()
-    if not model_path(ROOT).exists():
-        pytest.fail("no trained model: run `make train` first")
-    tmp = tmp_path_factory.mktemp("web")
-    ports = Ports(rasa=_free_port(), actions=_free_port(), web=_free_port())
-    engine = make_engine(f"sqlite:///{tmp / 'directory.db'}")
-    load(engine)
-    engine.dispose()
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("DATABASE_URL", f"sqlite:///{tmp / 'directory.db'}")
-        env.setenv("WEB_EXIT_URL", neutral_url)
-        env.setenv("WEB_FRAME_ANCESTORS", neutral_url.rsplit("/", 1)[0])
-        _OtherSite.chat_origin = f"http://127.0.0.1:{ports.web}"
-        processes = start(ROOT, ports, quiet=True, tracker_db=tmp / "tracker.db")
-    try:
-        _wait_until_answering(ports.rasa, processes)
+    env = {"WEB_EXIT_URL": neutral_url, "WEB_FRAME_ANCESTORS": neutral_url.rsplit("/", 1)[0]}
+    with running_stack(tmp_path_factory.mktemp("web"), env) as (ports, processes):
+        _OtherSite.chat_origin = f"http://127.0.0.1:{ports.web}"  # the municipality's page embeds us
         yield ports, processes
-    finally:
-        stop(processes)
 
 
 @pytest.fixture(scope="module")
