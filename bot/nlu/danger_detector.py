@@ -8,18 +8,14 @@ keep whatever the classifier decided, so the trained ``acute_danger`` intent sti
 
 from __future__ import annotations
 
-from typing import Any
-
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.danger import detect_danger
 from bot.nlu.override import override_intent
+from bot.nlu.rule_component import RuleComponent
 
 ACUTE_DANGER_INTENT = "acute_danger"
 YOUNG_PERSON_INTENT = "young_person"
@@ -29,22 +25,12 @@ DANGER_RULE_KEY = "danger_rule"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class DangerDetector(GraphComponent, IntentClassifier):
+class DangerDetector(RuleComponent, IntentClassifier):
     """Overrides the predicted intent with ``acute_danger`` when the patterns fire."""
 
     @classmethod
     def required_components(cls) -> list[type]:
         return [IntentClassifier]
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> DangerDetector:
-        return cls()
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:

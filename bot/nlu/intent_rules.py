@@ -12,18 +12,15 @@ It runs after the classifier and before the DangerDetector, so a danger signal s
 from __future__ import annotations
 
 import os
-from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.language_detector import FOREIGN_LANGUAGE_ENTITY
 from bot.nlu.override import override_intent
+from bot.nlu.rule_component import RuleComponent
 from bot.text import normalise
 
 SAFE_WORD_ENV = "WEGWIJZER_SAFE_WORD"
@@ -37,23 +34,13 @@ def safe_word() -> str:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class IntentRules(GraphComponent, IntentClassifier):
-    def __init__(self, word: str) -> None:
-        self._word = word
+class IntentRules(RuleComponent, IntentClassifier):
+    def __init__(self, word: str | None = None) -> None:
+        self._word = word or safe_word()
 
     @classmethod
     def required_components(cls) -> list[type]:
         return [IntentClassifier]
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> IntentRules:
-        return cls(safe_word())
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:

@@ -9,12 +9,7 @@ conversation's language.
 
 from __future__ import annotations
 
-from typing import Any
-
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import (
     ENTITIES,
@@ -28,6 +23,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.language import OTHER_LANGUAGES, detect, warm_up
+from bot.nlu.rule_component import RuleComponent
 
 LANGUAGE_ENTITY = "language"
 FOREIGN_LANGUAGE_ENTITY = "foreign_language"
@@ -35,19 +31,11 @@ _OTHER_CODES = frozenset(OTHER_LANGUAGES.values())
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
-class LanguageDetector(GraphComponent, EntityExtractorMixin):
+class LanguageDetector(RuleComponent, EntityExtractorMixin):
     """Adds ``{"entity": "language", "value": "nl" | "en"}`` when the language is clear."""
 
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> LanguageDetector:
-        warm_up()
-        return cls()
+    def __init__(self) -> None:
+        warm_up()  # load the models now, so the first user does not wait for them
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
