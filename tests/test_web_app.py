@@ -9,7 +9,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from bot.web.app import create_app
 from bot.web.settings import WebSettings
-from tests.test_integration import _free_port
+from tests.support import free_port
 
 EXIT = "https://example.org/weer?x=1&y=<2>"
 
@@ -17,7 +17,7 @@ EXIT = "https://example.org/weer?x=1&y=<2>"
 @pytest.fixture
 async def client() -> AsyncIterator[TestClient]:
     # Nothing listens on this port: Rasa is "down".
-    settings = WebSettings(rasa_url=f"http://127.0.0.1:{_free_port()}", exit_url=EXIT, frame_ancestors="https://www.gemeente.nl")
+    settings = WebSettings(rasa_url=f"http://127.0.0.1:{free_port()}", exit_url=EXIT, frame_ancestors="https://www.gemeente.nl")
     async with TestClient(TestServer(create_app(settings))) as test_client:
         yield test_client
 
