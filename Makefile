@@ -16,7 +16,7 @@ export TRACKER_DB ?= $(CURDIR)/var/tracker.db
 export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(or $(ACTIONS_PORT),5055)/webhook
 $(shell mkdir -p var)
 
-.PHONY: run test audit install train directory web-assets browser lint validate unit core-test nlu-eval lock clean
+.PHONY: run test audit bench install train directory web-assets browser lint validate unit core-test nlu-eval lock clean
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@if [ -z "$(PYTHON310)" ] || ! $(PYTHON310) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))' 2>/dev/null; then \
@@ -74,6 +74,10 @@ nlu-eval: install
 	$(PY) scripts/check_nlu_report.py reports/nlu_cv
 
 test: lint validate unit core-test nlu-eval
+
+# Load test: Wegwijzer and a stock `rasa init` bot, 20/50/100 users; reports/bench.json and .png.
+bench: train web-assets
+	$(PY) scripts/bench.py
 
 # Known vulnerabilities in the locked dependencies (pip-audit in its own venv: its dependencies
 # must not touch Rasa's pins). --strict fails when a package could not be checked at all; findings
