@@ -176,6 +176,7 @@ def bench_stock(levels: list[int], rounds: int) -> dict[str, Any]:
     rasa = [sys.executable, "-m", "rasa"]
     with tempfile.TemporaryDirectory() as folder:
         project = Path(folder) / "stock"
+        project.mkdir()  # rasa init wants the folder to exist
         env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "RASA_CACHE_DIRECTORY": str(Path(folder) / "cache")}
         training = time.monotonic()
         init = [*rasa, "init", "--no-prompt", "--init-dir", str(project)]
