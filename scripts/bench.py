@@ -138,6 +138,22 @@ def _wait_first_reply(url: str, message: str, deadline_s: float = 300) -> float:
     raise TimeoutError("no reply")
 
 
+def measure(
+    url: str, pids: dict[str, int], began: float, training: float, levels: list[int], rounds: int, turns: list[str]
+) -> dict[str, Any]:
+    """First reply (from `began`, the start of the processes), then every load level, watching memory."""
+    _wait_first_reply(url, turns[0])
+    first_reply = time.monotonic() - began
+    with PeakMemory(pids) as memory:
+        runs = [asyncio.run(load(url, users, rounds, turns)) for users in levels]
+    return {
+        "training_s": round(training, 1),
+        "first_reply_s": round(first_reply, 1),
+        "peak_rss_mb": {k: round(v) for k, v in memory.peak.items()},
+        "runs": runs,
+    }
+
+
 def bench_wegwijzer(levels: list[int], rounds: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as folder:
         state = Path(folder)
@@ -155,19 +171,8 @@ def bench_wegwijzer(levels: list[int], rounds: int) -> dict[str, Any]:
         processes = start(ROOT, ports, quiet=True, tracker_db=state / "tracker.db")
         url = f"http://127.0.0.1:{ports.rasa}/webhooks/rest/webhook"
         try:
-            _wait_first_reply(url, "hoi")
-            first_reply = time.monotonic() - begun  # from starting the processes
             pids = {"rasa": processes["rasa"].pid, "actions": processes["actions"].pid}
-            runs = []
-            with PeakMemory(pids) as memory:
-                for users in levels:
-                    runs.append(asyncio.run(load(url, users, rounds, CONVERSATION)))
-            return {
-                "training_s": round(training, 1),
-                "first_reply_s": round(first_reply, 1),
-                "peak_rss_mb": {k: round(v) for k, v in memory.peak.items()},
-                "runs": runs,
-            }
+            return measure(url, pids, begun, training, levels, rounds, CONVERSATION)
         finally:
             stop(processes)
 
@@ -190,18 +195,7 @@ def bench_stock(levels: list[int], rounds: int) -> dict[str, Any]:
         )
         url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
         try:
-            _wait_first_reply(url, "hello")
-            first_reply = time.monotonic() - begun
-            runs = []
-            with PeakMemory({"rasa": server.pid}) as memory:
-                for users in levels:
-                    runs.append(asyncio.run(load(url, users, rounds, STOCK_CONVERSATION)))
-            return {
-                "training_s": round(training, 1),
-                "first_reply_s": round(first_reply, 1),
-                "peak_rss_mb": {k: round(v) for k, v in memory.peak.items()},
-                "runs": runs,
-            }
+            return measure(url, {"rasa": server.pid}, begun, training, levels, rounds, STOCK_CONVERSATION)
         finally:
             os.killpg(server.pid, 15)
             server.wait(30)

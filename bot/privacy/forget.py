@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy import create_engine, inspect, text
+from rasa.core.tracker_store import SQLTrackerStore
+from sqlalchemy import create_engine, delete, inspect
+from sqlalchemy.engine import Engine
 
-TRACKER_TABLE = "events"  # rasa.core.tracker_store.SQLTrackerStore.SQLEvent
+EVENTS = SQLTrackerStore.SQLEvent.__table__
 
 
 def tracker_store_url() -> str:
@@ -16,15 +18,16 @@ def tracker_store_url() -> str:
     return f"sqlite:///{os.environ.get('TRACKER_DB') or default}"
 
 
+def delete_conversation(engine: Engine, sender_id: str) -> int:
+    """Delete every stored event of one sender; returns how many there were."""
+    with engine.begin() as connection:
+        return connection.execute(delete(EVENTS).where(EVENTS.c.sender_id == sender_id)).rowcount or 0
+
+
 def forget_conversation(sender_id: str, url: str | None = None) -> int:
-    """Delete the sender's stored conversation at once; returns how many events were deleted."""
+    """From outside Rasa (Telegram's /wis): delete the sender's stored conversation at once."""
     engine = create_engine(url or tracker_store_url(), future=True)
     try:
-        if not inspect(engine).has_table(TRACKER_TABLE):
-            return 0
-        with engine.begin() as connection:
-            statement = text(f"DELETE FROM {TRACKER_TABLE} WHERE sender_id = :sender")
-            result = connection.execute(statement, {"sender": sender_id})
-            return result.rowcount or 0
+        return delete_conversation(engine, sender_id) if inspect(engine).has_table(EVENTS.name) else 0
     finally:
         engine.dispose()

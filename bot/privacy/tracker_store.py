@@ -25,6 +25,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Engine
 
 from bot.privacy import stats
+from bot.privacy.forget import EVENTS, delete_conversation
 from bot.privacy.redact import redact, redact_value
 
 logger = logging.getLogger(__name__)
@@ -34,7 +35,6 @@ PURGE_INTERVAL_SECONDS = 300
 FORGET_INTENT = "forget_conversation"
 # What the Veilig Thuis lookup needs on the next turn; a place is not personal data on its own.
 KEPT_SLOTS = frozenset({"place", "place_label", "region_id", "language", "foreign_language", "youth"})
-_EVENT_TABLE = SQLTrackerStore.SQLEvent.__table__
 
 
 def redact_event(data: dict[str, Any]) -> dict[str, Any]:
@@ -64,12 +64,12 @@ def purge_expired(engine: Engine, retention_minutes: float, now: float | None = 
     """Delete every conversation whose last event is older than the retention; returns events deleted."""
     cutoff = (now if now is not None else time.time()) - retention_minutes * 60
     expired = (
-        select(_EVENT_TABLE.c.sender_id)
-        .group_by(_EVENT_TABLE.c.sender_id)
-        .having(func.max(_EVENT_TABLE.c.timestamp) < cutoff)
+        select(EVENTS.c.sender_id)
+        .group_by(EVENTS.c.sender_id)
+        .having(func.max(EVENTS.c.timestamp) < cutoff)
     )
     with engine.begin() as connection:
-        return connection.execute(delete(_EVENT_TABLE).where(_EVENT_TABLE.c.sender_id.in_(expired))).rowcount or 0
+        return connection.execute(delete(EVENTS).where(EVENTS.c.sender_id.in_(expired))).rowcount or 0
 
 
 class RedactingTrackerStore(SQLTrackerStore):
@@ -108,8 +108,7 @@ class RedactingTrackerStore(SQLTrackerStore):
         self._purge_now_and_then()
 
     def forget(self, sender_id: str) -> None:
-        with self.engine.begin() as connection:
-            connection.execute(delete(_EVENT_TABLE).where(_EVENT_TABLE.c.sender_id == sender_id))
+        delete_conversation(self.engine, sender_id)
 
     def _purge_now_and_then(self) -> None:
         now = time.time()
