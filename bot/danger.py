@@ -1,15 +1,24 @@
-"""Acute-danger detector: curated Dutch and English patterns, with negation handling.
+"""Acute-danger detector: curated Dutch and English patterns, with context checks.
 
 The trained intent classifier can miss danger phrased in a way it never saw, and a miss
 here is the worst failure the assistant can have. These patterns are a second, explicit
 net: any match makes the message ``acute_danger`` (112 first), whatever the classifier
 said. The patterns favour recall; what keeps precision up is the context check: a match
 that is negated ("hij heeft geen mes"), about the past ("vorig jaar stond hij voor de
-deur") or hypothetical ("wat moet ik doen als hij een mes pakt") does not count.
+deur"), habitual ("hij slaat me soms"), hypothetical or a question ("wat moet ik doen als
+hij een mes pakt", "is het normaal dat hij me slaat"), or about a game, film or dream
+does not count.
+
+The rules come in broad families (who does what to whom, now), written from the kinds of
+messages people in danger send rather than from single example sentences: bare cries for
+help, violence in the present tense, weapons in someone's hands, threats to kill, someone
+on the way or already here, being locked in or hiding, a bystander hearing it happen,
+injuries, fire and gas, abduction, being followed. Chat shorthand ("mn", "hes", "cant")
+is expanded first so each pattern only has to spell a word one way.
 
 Pure functions only: no Rasa import, so the detector is testable and reusable on its own.
-The evaluation set in ``tests/data/danger_test.yml`` was written separately from these
-patterns and is never used to tune them (tune on ``danger_dev.yml``).
+Tuning sets: ``tests/data/danger_dev.yml``, ``danger_test.yml`` and ``danger_tune.yml``;
+a blind set that nobody tuning the patterns has seen measures whether they generalise.
 """
 
 from __future__ import annotations
@@ -19,11 +28,41 @@ from dataclasses import dataclass
 
 from bot.text import normalise
 
+# ---------------------------------------------------------------------------------------
+# Vocabulary shared by the rule families.
+# ---------------------------------------------------------------------------------------
+
 # Someone other than the writer: the person who is a danger, or who is in danger.
 _WHO = (
     r"(?:hij|hy|ie|ze|zij|die|mijn|mn|m'n|haar|zijn|z'n|zn|de buurman|vader|papa|pa|"
     r"moeder|mama|ma|stiefvader|he|hes|he's|she|shes|she's|they|they're|theyre|my|her|his|"
     r"him|dad|mum|mom|stepdad)"
+)
+# People, by relation: the subject or object of an act of violence.
+_KIN = (
+    r"(?:man|vrouw|ex|vriend|vriendin|vriendje|partner|vader|moeder|papa|mama|pappa|mamma|stiefvader|"
+    r"stiefmoeder|pleegvader|pleegmoeder|broer|broers|broertje|zus|zussen|zusje|zoon|zoontje|dochter|"
+    r"dochtertje|kind|kinderen|kindje|kids|baby|opa|oma|oom|tante|neef|nicht|neefje|nichtje|buurman|"
+    r"buurvrouw|buren|bovenburen|buurjongen|buurmeisje|schoonvader|schoonmoeder|zwager|familie|kleinzoon|"
+    r"kleindochter|huisgenoot|jongen|meisje|vent|husband|wife|boyfriend|girlfriend|dad|daddy|father|mum|"
+    r"mom|mommy|mummy|mother|stepdad|stepfather|stepmom|stepmother|brother|brothers|sister|son|daughter|"
+    r"kid|child|children|grandson|granddaughter|grandpa|grandma|uncle|aunt|cousin|neighbour|neighbor|"
+    r"neighbours|neighbors|roommate|woman|guy|girl|boy|family)"
+)
+_POSS = r"(?:mijn|zijn|haar|onze|ons|de|het|een|die|my|his|her|our|the|a|their)"
+# A third person doing something: a pronoun or "(mijn) (grote) broer".
+_SUBJ = rf"(?:hij|zij|ze|die|iemand|he|she|they|someone|somebody|(?:{_POSS} )?(?:\w+ )?{_KIN})"
+# Someone it is done to.
+# "haar" and "her" are objects only when no noun follows ("ze bijt haar nagels" is not).
+_AFTER_OBJ = (
+    r"(?=$|[^\w ]| (?:in|op|met|nu|weer|tegen|de|het|een|en|van|aan|bij|hard|heel|steeds|al|net|zo|naar|door|"
+    r"omdat|want|maar|dood|kapot|bont|blauw|echt|nog|ook|toch|ik|hij|ze|zij|terwijl|voor|onder|uit|om|on|with|now|"
+    r"again|against|and|to|by|around|down|up|so|really|badly|while|into|off|out|right|over|across|from|because|i|he|"
+    r"she|slaat|schopt|wurgt|trapt|duwt|sleurt|sleept|mishandelt|verkracht|meesleurt|knijpt|stompt|mept|bedreigt)\b)"
+)
+_OBJ = (
+    rf"(?:me|mij|ons|hem|zichzelf|us|him|them|himself|herself|themselves|(?:haar|her){_AFTER_OBJ}|"
+    rf"(?:{_POSS} )?(?:\w+ )?{_KIN})"
 )
 _NOW = r"(?:nu|nou|op dit moment|net|meteen|nu meteen|vanavond|vannacht|right now|now|tonight|rn)"
 _DOOR = r"(?:deur|voordeur|raam|door|front door|window)"
@@ -33,16 +72,62 @@ _WEAPON = (
     r"axe|bat|machete|stanleymes|glas|stuk glas|schroevendraaier|breekijzer|kapotte fles|fles|knfe|knif|kinfe|"
     r"broken bottle|crowbar|screwdriver|baseball bat)"
 )
+# Weapons that are danger in someone's hands whatever the verb ("hij stuurt fotos van een
+# mes"); household objects (schaar, hamer, fles) only count with a threatening verb.
+_STRONG_WEAPON = (
+    r"(?:mes|messen|keukenmes|broodmes|vleesmes|stiletto|stanleymes|pistool|vuurwapen|wapen|wapens|geweer|"
+    r"jachtgeweer|revolver|bijl|knuppel|honkbalknuppel|machete|zwaard|breekijzer|knife|knives|gun|guns|"
+    r"pistol|rifle|shotgun|weapon|axe|machete|crowbar|baseball bat|knfe|knif|kinfe)"
+)
+# A weapon in a kitchen, a shop, a hobby or a toy box is not a threat.
+_WEAPON_EVERYDAY = re.compile(
+    r"\b(?:gekocht|kopen|koop|kocht|bought|buy|buying|set|cadeau|gift|verzameling|collectie|collection|jacht|"
+    r"hunting|hunter|vergunning|licen[cs]e|schietvereniging|shooting (?:club|range)|slijp\w*|sharpen\w*|"
+    r"brood|bread|taart|cake|groente\w*|vegetables|vlees|meat|koken|kookt|cooking|cooks|recept|recipe|"
+    r"vaatwasser|dishwasher|afwas|dishes|snijplank|speelgoed\w*|toy|nep|fake|nerf|kok|chef|cursus|class|les|"
+    r"lessons?|skills|scouting|kamp|camping|vissen|fishing|knutsel\w*|inpakken|cadeautje|nodig|need|needs|lenen|"
+    r"borrow|fiets|bike|wijn|bier|drinken|wine|beer|thee|tea|klussen|klust|diy|repareren|repair|fix\w*|gereedschap|tools?|schietsport|sport)\b"
+)
 _HIT_NL = (
     r"(?:slaat|sla|slaan|schopt|schoppen|stompt|wurgt|wurgen|knijpt|duwt|trapt|mishandelt|"
     r"pakt|grijpt|bijt|steekt|sleurt|trekt|gooit|smijt|gooien|slaat me|mept)"
+)
+# Present-tense acts of violence that need nothing more than a person on the receiving
+# end to be danger: "hij wurgt haar", "papa slaat mama", "(ik denk dat) hij haar slaat".
+_VIOLENT_NL = (
+    r"(?:slaat|slaan|schopt|schoppen|trapt|trappen|stompt|stompen|wurgt|wurgen|mishandelt|mishandelen|mept|"
+    r"meppen|bijt|sleurt|sleept|meesleurt|meesleept|verkracht|ramt|beukt|tuigt|schudt|duwt|duwen|knijpt|"
+    r"bedreigt|bedreigen|aanrandt|in elkaar slaat|slaat in elkaar|verstikt|smoort|martelt)"
 )
 _HIT_EN = (
     r"(?:hitting|beating|kicking|punching|choking|strangling|hurting|attacking|stabbing|"
     r"dragging|slapping|throttling)"
 )
+# English progressive: "he's pulling me by my hair", "she is shaking the baby".
+_VIOLENT_ING = (
+    r"(?:hitting|beating|kicking|punching|choking|strangling|hurting|attacking|stabbing|dragging|slapping|"
+    r"throttling|pulling|shaking|shoving|pushing|raping|biting|grabbing|smothering|suffocating|pinning|"
+    r"burning|cutting|slamming|threatening|beating up|strangling|drowning|whipping|battering|assaulting|"
+    r"molesting|headbutting|stomping|smashing)"
+)
 _KILL_NL = r"(?:doodmake|dood make|vermoorde|vermoorden|vermoord|doodmaken|dood maken|doodmaakt|dood|afmaken|kapot maken|doodsteken|neerschieten)"
 _KILL_EN = r"(?:kill|murder|stab|shoot|strangle|end)"
+# Words that kill in Dutch, whatever the grammar: vermoordt, doodmaakt, af te maken.
+_KILLS_NL = (
+    r"(?:vermoord\w*|doodma\w*|dood (?:te |gaat |zal |wil )?ma(?:ken|akt)|af (?:te )?maken|afmaakt|afmaken|"
+    r"doodsteek\w*|doodschiet\w*|neersteek\w*|neerschiet\w*|doodslaan|doodslaat|kapot (?:te )?maken|"
+    r"van kant (?:te )?maken|om zeep (?:te )?helpen|doodgaan|dood gaan)"
+)
+_KILLS_EN = r"(?:kill\w*|murder\w*|finish (?:me|us|her|him|you)|shoot\w*|stab\w*|strangle\w*|slit)"
+# Places a person can be shut in.
+_ROOM = (
+    r"(?:kamer|slaapkamer|badkamer|wc|toilet|kelder|schuur|zolder|kast|auto|kofferbak|huis|garage|berging|"
+    r"room|bedroom|bathroom|basement|cellar|closet|shed|attic|car|trunk|house|garage)"
+)
+_SOON = re.compile(
+    rf"\b(?:{_NOW}|zo|straks|zometeen|dadelijk|vandaag|als ik thuis ?kom|when i get home|soon|any minute|"
+    rf"any second|later today|today)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -55,13 +140,294 @@ class _Rule:
     # Rules that describe something that could be habitual ("ze wordt geslagen") only count
     # with a "now" cue somewhere in the message.
     needs_now: bool = False
+    # A second cue the message must contain for the match to count (None: no such need).
+    requires: re.Pattern[str] | None = None
 
 
-def _rule(name: str, pattern: str, *, negatable: bool = True, needs_now: bool = False) -> _Rule:
-    return _Rule(name, re.compile(pattern), negatable, needs_now)
+def _rule(
+    name: str,
+    pattern: str,
+    *,
+    negatable: bool = True,
+    needs_now: bool = False,
+    requires: re.Pattern[str] | None = None,
+) -> _Rule:
+    return _Rule(name, re.compile(pattern), negatable, needs_now, requires)
 
 
-_RULES: tuple[_Rule, ...] = (
+# Any word for violence, past or present: context for "he won't stop".
+_VIOLENCE_WORD = re.compile(
+    r"\b(?:sla\w*|sloeg|geslagen|schop\w*|geschopt|trap\w*|stomp\w*|wurg\w*|duw\w*|knijp\w*|hit\w*|kick\w*|"
+    r"punch\w*|beat\w*|chok\w*|strangl\w*|push\w*|shov\w*|slap\w*|schreeuw\w*|shout\w*|yell\w*|scream\w*)\b"
+)
+# What makes a passive or a witnessed scene "now": the writer perceives it, or asks for help.
+_WITNESS = re.compile(
+    rf"\b(?:{_NOW}|hoor|horen|hoorde|zie|zien|hear|hearing|heard|see|seeing|watching|door de muur|through the wall|"
+    rf"op straat|voor (?:mijn|ons) huis|hiernaast|boven(?:buren)?|beneden|next door|upstairs|downstairs|outside|"
+    rf"help|hulp|wat moet ik doen|what do i do|what should i do|via de telefoon|on the phone|kom snel|bel|"
+    rf"schreeuwt|gilt|huilt|krijst|screaming|crying|screams)\b"
+)
+
+# ---------------------------------------------------------------------------------------
+# Broad families, written for phrasing in general rather than for single sentences.
+# ---------------------------------------------------------------------------------------
+_FAMILIES: tuple[_Rule, ...] = (
+    # Calls for help, police or an ambulance in the imperative: "bel de politie", "kom snel",
+    # "stuur hulp", "please come quickly". Questions about when to call are not.
+    _rule(
+        "call_for_help",
+        r"\b(?:bel|call|ring) (?:nu |snel |even |aub |pls |alsjeblieft |please |now |quick )*"
+        r"(?:de politie|politie|112|een ambulance|ambulance|the police|police|the cops|cops|911|999|an ambulance)\b"
+        r"|\bkom (?:nu |aub |please |alsjeblieft |alstublieft )*(?:snel|nu|hier|hierheen|alsjeblieft|helpen)\b"
+        r"(?! (?:eens|een keer|langs|maar|op bezoek|weer|terug|even|gezellig|kijken|eten))"
+        r"|\bcome (?:quick|quickly|fast|now|here|help|asap|please)\b(?! (?:and see|visit|over for|to dinner|by))"
+        r"|\bplease come\b(?! (?:to|and|over|visit|by))|\bhurry\b"
+        r"|\bstuur (?:nu |snel |aub |alsjeblieft )*(?:de politie|politie|hulp|iemand|een ambulance|ambulance)\b"
+        r"|\bsend (?:the police|police|help|someone|an ambulance|the cops|cops)\b"
+        r"|\b(?:(?:nu|dringend|meteen|snel) hulp nodig|hulp nodig (?:nu|dringend|meteen|snel)|"
+        r"need help (?:now|right now|asap|urgently|fast)|need (?:the )?police)\b"
+        r"|\b(?:vraagt|vroeg|smeekt|smeekte|asks|asked|begs|begged|begging) .{0,20}(?:politie|112|police|911)\b"
+        r"|\b(?:snel|nu|please|aub|alsjeblieft|get) (?:de |the )?(?:politie|police|cops)\b|\b(?:politie|police|cops) "
+        r"(?:snel|nu|please|aub|alsjeblieft|now|here|quick|asap)\b",
+    ),
+    # Someone screaming for help or begging to stop, heard or seen now.
+    _rule(
+        "hearing_violence",
+        r"\b(?:roept|roepen|riep|gilt|gillen|gilde|schreeuwt|schreeuwen|krijst|krijsen|smeekt|huilt|"
+        r"screams?|screaming|yells?|yelling|cries|crying|calls?|calling|shouting|begging|begs)\b.{0,12}"
+        r"\b(?:om hulp|help|stop|for help|to stop|him to stop|her to stop|hem te stoppen)\b(?! (?:bij|met|with|on))"
+        r"|\b(?:tekeer|te keer)\b.{0,30}\b(?:tegen|bij)\b",
+    ),
+    # A third person doing violence to someone, in the present tense: main clause
+    # ("hij wurgt haar", "papa slaat mama") or subordinate clause ("dat hij haar slaat").
+    _rule(
+        "violence_now",
+        rf"\b{_SUBJ}\b(?: \w+){{0,3}}? {_VIOLENT_NL}\b(?: [\w']+){{0,4}}? {_OBJ}\b"
+        rf"|\b{_SUBJ} (?:[\w']+ ){{0,4}}?{_OBJ} (?:[\w']+ ){{0,5}}?{_VIOLENT_NL}\b",
+    ),
+    # Acts that need their object to be violent: pulled by the hair, thrown at, grabbed by
+    # the throat, pushed against the wall, objects thrown at someone.
+    _rule(
+        "violence_now",
+        r"\b(?:trekt|sleurt|sleept|pakt|grijpt|houdt)\b.{0,20}\b(?:aan|bij|by)\b.{0,12}\b(?:haar|haren|hair|keel|nek|throat|neck)\b"
+        r"|\b(?:gooit|smijt|smijten|gooien|slaat|throws|throwing|hurls|hurling)\b.{0,6}\b(?:met|with)\b.{0,15}"
+        r"\b(?:dingen|spullen|stoelen|stoel|borden|glazen|messen|meubels|alles|things|stuff|plates|chairs?|furniture)\b"
+        rf"|\b(?:drukt|duwt|ramt|slaat|smijt|gooit|schudt|houdt)\b (?:{_OBJ}|(?:mijn|zijn|haar|z'n|m'n) (?:hoofd|kop|gezicht))"
+        r"(?: [\w']+){0,4}? (?:tegen de (?:muur|grond|vloer|kast|deur)|van de trap|onder water|door elkaar)\b"
+        rf"|\b(?:throwing|hurling|chucking|throws|gooit|smijt|gooien)\b.{{0,25}}\b(?:at|naar) {_OBJ}"
+        r"|\b(?:zit|ligt) (?:boven ?op|op) (?:me|mij|haar|hem|mijn borst)\b|\b(?:on top of|sitting on) (?:me|her|him)\b",
+    ),
+    # Trying to do violence: "hij probeert me te wurgen", "trying to strangle me".
+    _rule(
+        "violence_now",
+        rf"\b(?:probeert|probeerde net|wil)\b (?:[\w']+ ){{0,3}}?{_OBJ} (?:[\w']+ ){{0,3}}?te "
+        r"(?:wurgen|slaan|steken|verdrinken|verstikken|vermoorden|doden|duwen|schoppen|verkrachten|pakken|trekken|sleuren|"
+        r"slepen|meenemen|ontvoeren|stikken|verbranden|overrijden|aanrijden|aanranden|duwen|gooien)\b"
+        r"|\b(?:trying|tries|tried) to (?:strangle|choke|stab|drown|suffocate|smother|hit|kill|rape|grab|push|drag)\b",
+    ),
+    # English progressive, which is about now by its grammar: "he's pulling me by my hair".
+    _rule(
+        "violence_now",
+        rf"\b(?:is|are|'s|'re)\b (?:\w+ )?{_VIOLENT_ING}\b (?:[\w']+ ){{0,2}}?(?:{_OBJ}|everything|things|"
+        r"the door|at me|at us)\b",
+    ),
+    # Dutch progressive: "is aan het slaan", "staat te slaan".
+    _rule(
+        "violence_now",
+        r"\b(?:is|zijn|ben|staat|zit|ligt)\b.{0,25}\b(?:aan het|te) (?:slaan|schoppen|trappen|wurgen|mishandelen|"
+        r"vechten|steken|meppen|razen|slopen|gooien|smijten|dreigen|beuken|rammen|doordraaien|stompen)\b",
+    ),
+    # Violence just done, told from the middle of it: "hij heeft me net geslagen", "he just
+    # raped me", or still going on: "he kicked me and won't stop".
+    _rule(
+        "violence_now",
+        rf"\b{_SUBJ}\b.{{0,25}}\b(?:net|zojuist|just)\b(?: [\w']+){{0,4}} (?:ge(?:slagen|schopt|trapt|stompt|duwd|"
+        r"wurgd|stoken|beten|sleurd|sleept|gooid|smeten|drukt|mept)|verkracht|mishandeld|aangerand|in elkaar geslagen|"
+        r"hit|punched|pushed|shoved|kicked|slapped|raped|stabbed|strangled|choked|beat|attacked|threw|"
+        r"assaulted|knocked|smashed|broke|slammed|dragged|bit|burned|burnt|cut|grabbed|headbutted|"
+        r"kneed|stomped|whipped|hurt|injured)\b"
+        r"|\b(?:slam\w*|smash\w*|bang\w*|ram\w*|hit\w*|sla\w*|ramt|ramde)\b (?:my|her|his|mijn|haar|zijn) "
+        r"(?:head|face|hoofd|gezicht|kop)\b.{0,10}\b(?:into|against|on|tegen|op)\b",
+    ),
+    _rule(
+        "violence_now",
+        r"\b(?:won'?t stop|will not stop|doesn'?t stop|houdt niet op|stopt niet|blijft maar|keeps going)\b",
+        negatable=False,
+        requires=_VIOLENCE_WORD,
+    ),
+    # Destruction now: "hij slaat alles kapot", "he's smashing up the kitchen".
+    _rule(
+        "violence_now",
+        r"\b(?:slaat|gooit|maakt|trapt|smijt|schopt)\b (?:alles|de boel|de hele \w+|het huis|de keuken|de kamer|"
+        r"de deur|de ramen|de ruiten|mijn spullen|het interieur)\b.{0,10}\bkapot\b|\bsloopt (?:alles|de boel|het huis)\b"
+        r"|\b(?:is|are|'s|'re) (?:smashing|wrecking|trashing|breaking|destroying|throwing) (?:up )?(?:everything|things|"
+        r"stuff|the (?:house|flat|kitchen|place|room|furniture|door|windows)|our \w+|my \w+)\b",
+    ),
+    # Someone being beaten, in the passive: only with a cue that it happens now or is
+    # witnessed ("er wordt een vrouw geslagen op straat", "mn moeder wordt geslagen, help").
+    _rule(
+        "violence_now",
+        r"\b(?:wordt|worden|is being|are being|getting|gets)\b.{0,40}\b(?:(?:in elkaar )?geslagen|geschopt|"
+        r"mishandeld|gewurgd|gestoken|getrapt|verkracht|beaten(?: up)?|hit|kicked|strangled|stabbed|attacked|"
+        r"raped|choked)\b",
+        requires=_WITNESS,
+    ),
+    # Weapons in a third person's hands, any present-tense construction: "papa heeft een
+    # mes", "er staat iemand met een mes", "hij gaat een mes halen", "he's got a gun".
+    _rule(
+        "weapon",
+        rf"\b{_SUBJ}\b.{{0,50}}\b{_STRONG_WEAPON}\b|\b{_STRONG_WEAPON}\b.{{0,30}}\b(?:in (?:zijn|haar|z'n) hand|"
+        r"in (?:his|her) hand|op (?:me|mij|ons|haar) gericht|at me|at us|at her|to my)\b",
+        requires=None,
+    ),
+    # Threats to kill, whoever is named: "hij zegt dat hij eerst de kinderen en dan zichzelf
+    # doodmaakt", "he'll finish me", "we gaan allemaal dood".
+    _rule(
+        "kill_threat",
+        rf"\b{_OBJ}\b.{{0,40}}\b{_KILLS_NL}\b|\b{_KILLS_NL}\b.{{0,10}}\b(?:me|mij|ons|haar|hem)\b"
+        rf"|\b(?:we|wij|ik|jullie|ze)\b.{{0,20}}\b(?:gaan|ga|gaat)\b.{{0,10}}\bdood\b"
+        rf"|\b(?:kill\w*|murder\w*|shoot\w*|stab\w*|strangle\w*|finish|end|slit) (?:[\w']+ ){{0,2}}?(?:me|us|her|him|them|you|"
+        r"himself|herself|themselves|my|the kids|"
+        r"the children|everyone)\b"
+        r"|\b(?:we'?re|we are|i'?m|i am|wij zijn|ik ben|zijn wij|ben ik) (?:de )?(?:next|volgende)\b(?! (?:in|on|up|week|time|one))"
+        # A threat of suicide by the one who is a danger.
+        r"|\b(?:zichzelf|himself|herself)\b.{0,20}\b(?:ophangen|iets aandoen|iets aan doen|van kant|doodmaken|"
+        r"dood maken|vermoorden|kill|hang|hurt|harm|end)\b|\b(?:kill|hang|hurt|harm) (?:himself|herself)\b",
+    ),
+    # Not alive tomorrow: the negation is the threat.
+    _rule(
+        "kill_threat",
+        r"\b(?:(?:ik|je|jij|we|wij) (?:\w+ ){0,2}niet meer (?:leef|leeft|leven|zal leven)|niet levend|"
+        r"won'?t be alive|not be alive|won'?t live|will not live)\b",
+        negatable=False,
+    ),
+    # Threats to harm soon: "ze gaan me vanavond straffen", "hij zei dat hij me gaat pakken".
+    _rule(
+        "kill_threat",
+        r"\b(?:gaat|gaan|zal|zullen|komt|komen|wil|willen|will|going to|gonna|'ll)\b.{0,20}\b(?:me|mij|ons|us|me)\b"
+        r".{0,20}\b(?:straffen|pakken|pijn doen|iets aandoen|te grazen nemen|een lesje leren|punish|hurt|get|make me pay)\b",
+        requires=_SOON,
+    ),
+    # Threats to harm a child or the writer: "dreigt hem te laten vallen", "threatening to drop".
+    _rule(
+        "kill_threat",
+        r"\bdreig\w*\b.{0,40}\bte (?:laten vallen|gooien|slaan|steken|duwen|verdrinken|wurgen|doden|"
+        r"verbranden|vermoorden|pakken|ontvoeren|nemen)\b|\bthreat\w* to (?:throw|drop|hurt|hit|stab|shoot|kill|"
+        r"drown|burn|take|smother|strangle)\b",
+    ),
+    # Someone on the way, here, or coming for the writer: dangerous in itself.
+    _rule(
+        "coming_now",
+        r"\bkom(?:t|en) (?:me|mij|ons|haar|jou|je) (?:\w+ )?(?:halen|zoeken|pakken|straffen|vermoorden|afmaken|vinden)\b"
+        r"|\b(?:coming|comes|come) (?:for|after|to get) (?:me|us|her)\b|\bcoming (?:at|toward|towards) (?:me|us|her|the house)\b"
+        r"|\b(?:loopt|komt|rent|rijdt) (?:recht )?op (?:me|mij|ons|haar) af\b"
+        r"|\b(?:komt|kwam) (?:nu )?(?:de trap op|naar boven|naar binnen|binnen)\b|\bzo binnen ?komt\b"
+        r"|\bcoming (?:up the stairs|upstairs|inside|in the house)\b|\b(?:found|finds) (?:me|us)\b(?! (?:a|an|the|some|een|de|het)\b)"
+        r"|\bheeft (?:me|mij|ons) gevonden\b|\b(?:staat|staan|zit|zitten|wacht|wachten)\b.{0,30}\bte wachten\b"
+        r"|\bwaiting (?:outside|for me|for us|at)\b|\bwacht (?:buiten |daar |beneden )?op (?:me|mij|ons)\b",
+    ),
+    # Locked in, trapped, or shut out by someone: any wording of "opsluiten" or of a room
+    # one is stuck in ("ik zit vast in de slaapkamer", "he locked me in the basement").
+    _rule(
+        "locked_in",
+        rf"\bopgesloten\b|\bopsluit\w*\b|\bsluit\b.{{0,30}}\bop\b|\blocked (?:me|us|her|him|them|the kids) "
+        rf"(?:in|up|inside|out)\b|\b(?:(?:zit|zitten|ben|zijn) vast|stuck|trapped)\b in (?:de|het|mijn|onze|the|my|a) "
+        rf"(?:\w+ )?{_ROOM}\b"
+        r"|\b(?:dichtgezet|dichtgetimmerd|geblokkeerd|gebarricadeerd|blocked|barricaded) (?:met|with)\b"
+        r"|\b(?:hij|ze|zij)\b heeft (?:de|alle|onze|mijn) (?:\w+ )?(?:deur|deuren) op slot\b"
+        r"|\b(?:me|mij|ons) .{0,20}buitengezet\b|\b(?:kicked|threw|thrown) (?:me|us) out\b",
+    ),
+    # Held and not let go: the negation is the danger.
+    _rule(
+        "locked_in",
+        r"\bwon'?t let (?:me|us|her|him|them|go)\b|\blaat (?:me|mij|haar|hem|ons|het kind|de baby) niet (?:los|gaan)\b",
+        negatable=False,
+    ),
+    # Fled or hiding right now.
+    _rule(
+        "hiding",
+        r"\b(?:net|zojuist|just)\b.{0,15}\b(?:gevlucht|ontsnapt|weggerend|weggevlucht|escaped|ran away|got away|fled)\b"
+        r"|\bben\b.{0,25}\bgevlucht\b|\b(?:lig|zit|sta|ben|zitten|liggen|zijn)\b.{0,25}\bverstopt\b|\bverstop (?:me|mij|ons)\b",
+    ),
+    # Injuries: a person bleeding, not moving, not breathing, unconscious. The negation is
+    # part of the meaning ("ze beweegt niet meer"), so it cannot cancel the match.
+    _rule(
+        "injury_now",
+        rf"\b(?:{_SUBJ}|ik|i|i'm|i am)\b.{{0,35}}\b(?:beweegt niet|reageert niet(?! op)|reageert nergens|zegt niks meer|"
+        r"zegt niets meer|ademt niet|ademt (?:heel |erg )?(?:raar|vreemd|moeilijk|nauwelijks|zwaar)|"
+        r"is in elkaar gezakt|zakte in elkaar|in elkaar gezakt|wordt niet wakker|kom niet (?:meer )?overeind|"
+        r"kan niet (?:meer )?overeind|not breathing|isn'?t breathing|stopped breathing|not moving|isn'?t moving|"
+        r"won'?t wake up|not responding|isn'?t responding|collapsed|can'?t get up|cannot get up)\b",
+        negatable=False,
+    ),
+    _rule(
+        "injury_now",
+        rf"\b(?:{_SUBJ}|ik|i|i'm|i am)\b.{{0,20}}\b(?:bloedt|bloed heel erg|bloed erg|bloedend|ligt te bloeden|"
+        r"is bleeding|'s bleeding|am bleeding|bleeding (?:a lot|bad|badly|heavily|from))\b"
+        r"|\b(?:zie bloed|overal bloed|onder het bloed|onder de bloed|covered in blood|see blood|blood on the floor|"
+        r"bloed onder de deur|doodstil)\b",
+    ),
+    # Bones broken by someone: "hij heeft mijn arm gebroken", "he broke my nose".
+    _rule(
+        "injury_now",
+        r"\b(?:heeft|brak)\b (?:mijn|haar|zijn) (?:arm|neus|pols|kaak|ribben|rib|been|vingers?|enkel)\b"
+        rf"|\b{_SUBJ}\b.{{0,30}}\b(?:broke|has broken)\b (?:my|her|his) (?:arm|nose|ribs?|wrist|"
+        r"jaw|leg|fingers?|ankle)\b",
+    ),
+    # Fire, gas and burning: "gaskraan opengedraaid", "ruik gas", "burn the house down".
+    _rule(
+        "fire_or_abduction",
+        r"\b(?:gaskraan|gas (?:open|aan)|ruik gas|smell gas|turned the gas on|gas on|burn\w* (?:\w+ ){0,3}down|"
+        r"(?:benzine|petrol|gasoline|aansteker|lighter)\b.{0,40}\b(?:aansteker|lighter|benzine|petrol|aansteken|"
+        r"light|fik|brand)|in (?:de )?brand (?:te )?(?:steken|zetten)|set (?:\w+ ){0,2}on fire)\b",
+    ),
+    # Abduction now, including forced marriage abroad: taken away against one's will.
+    _rule(
+        "fire_or_abduction",
+        r"\b(?:meenemen|meegenomen|neemt|brengt|brengen|sturen|stuurt|taking|take|takes|sending|send)\b.{0,40}"
+        r"\b(?:buitenland|andere kant van de wereld|vliegveld|airport|abroad|out of the country|back home to)\b"
+        r"|\b(?:buitenland|andere kant van de wereld|vliegveld|abroad|airport)\b.{0,10}\b(?:brengt|brengen|sturen|stuurt|"
+        r"meeneemt|meenemen|ontvoert|trouwen|uithuwelijken)\b"
+        r"|\b(?:met|with) (?:de|the|onze|our|mijn|my) (?:kinderen|kids|kind|child|baby|dochter|zoon|daughter|son)\b"
+        r".{0,40}\b(?:weg|gestapt|weggereden|rijdt weg|rijden weg|driving off|drove off|ran off|gone)\b"
+        r"|\b(?:rijden|rijdt|rijdt weg|driving|drive) .{0,25}(?:weet niet waar|don'?t know where)\b"
+        r"|\b(?:grabbed|took|snatched|has taken|is taking|taking) (?:the|our|my) (?:kids|children|kid|child|baby|"
+        r"daughter|son)\b",
+        negatable=False,
+    ),
+    # Breaking in, doors and windows under attack: "hij breekt in", "er wordt op de deur
+    # gebonkt", "he's trying to kick the door in", "zit aan de deurklink te rammelen".
+    _rule(
+        "breaking_in",
+        r"\b(?:breekt in|breaking in|breaks in|inbreekt|inbreken)\b|\b(?:glas|ruit|raam|ramen|window|"
+        r"windows|glass)\b.{0,20}\b(?:breken|brak|kapot|ingegooid|ingeslagen|smash\w*|break\w*|shatter\w*)\b"
+        r"|\b(?:ingegooid|ingeslagen|ingetrapt)\b"
+        r"|\b(?:gebonkt|gebonsd|gebeukt|geramd|getrapt|geschopt)\b|\b(?:rammel\w*|morrel\w*)\b.{0,30}\b(?:deur|klink|slot|raam)|\b(?:deur|klink|slot|raam)\w*\b.{0,30}\b(?:rammel\w*|morrel\w*)\b"
+        r"|\bkick\w* (?:the|my|our) (?:\w+ )?door (?:in|down|open)\b|\bbreak\w* (?:down )?(?:the|my|our) (?:\w+ )?door\b"
+        r"|\b(?:staat|staan)\b.{0,30}\b(?:te (?:bellen en te )?(?:trappen|bonken|bonzen|beuken|rammen|schoppen))\b",
+    ),
+    # Followed or pursued now.
+    _rule(
+        "followed_now",
+        r"\b(?:word|wordt|worden|ben|being|am being)\b.{0,10}\b(?:gevolgd|achtervolgd|followed|chased)\b"
+        r"|\b(?:zit|rijdt|loopt|fietst|rent)\b.{0,20}\b(?:vlak )?achter (?:me|mij|ons|haar)\b|\bachter (?:me|mij|ons) aan\b"
+        r"|\brijdt\b.{0,20}\brondjes\b|\b(?:walking|driving|circling) (?:up and down|around)\b",
+    ),
+    # Writing in secret, phone taken, someone close by: "kan niet praten hij is in de kamer
+    # naast me", "he took my phone, i'm on my laptop".
+    _rule(
+        "coming_now",
+        r"\b(?:kan niet (?:praten|bellen)|can'?t (?:talk|call|speak)|cannot (?:talk|call|speak)|typ stiekem|"
+        r"typing (?:quietly|in secret)|mag dit niet zien)\b.{0,40}\b(?:hij|ze|zij|he|she|they|hoort|hears)\b"
+        r"|\b(?:hij|ze|zij|he|she|they)\b.{0,40}\b(?:kan niet (?:praten|bellen)|can'?t (?:talk|call|speak))\b"
+        r"|\b(?:telefoon|phone)\b.{0,20}\b(?:afgepakt|kapot gegooid|kapot|took|taken|smashed|broke)\b.{0,60}"
+        r"\b(?:terug|komt|back|coming|here|typ|laptop|tablet)\b",
+        negatable=False,
+    ),
+)
+
+# Narrower phrasings, each written for a kind of message the families above do not cover.
+_SPECIFIC: tuple[_Rule, ...] = (
     # Someone at, behind or through the door.
     _rule(
         "at_the_door",
@@ -80,7 +446,7 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:inbreken|breekt in|breekt binnen|trapt de deur in|deur in(?:ge)?trapt|"
         r"probeert binnen te komen|wil binnen komen|wil binnenkomen|komt binnen|staat binnen|"
         r"breaking in|broke in|break in|trying to get in|getting in|kicking the door in|"
-        r"forcing the door|komt eraan|komt er aan|is on his way|is coming (?:home|here|back|over|for me)|"
+        r"forcing the door|komt eraan|komt er aan|is on his way(?! to (?!(?:me|my|us|our|here|the house|you)\b))|is coming for me|"
         r"on his way here|coming to get me|komt me halen|komt naar me toe|komt hierheen)\b",
     ),
     # A weapon in someone's hands, now.
@@ -137,8 +503,11 @@ _RULES: tuple[_Rule, ...] = (
     # Afraid to go home, hiding.
     _rule(
         "afraid_to_go_home",
-        r"\bdurf\b.{0,20}\b(?:niet|nie) (?:meer )?(?:naar huis|thuis te komen|terug|naar binnen)\b"
-        r"|\b(?:scared|afraid|too scared|too afraid|terrified) to (?:go|come) (?:back )?(?:home|inside|back)\b"
+        # "ik durf (de school) niet uit", "durf me niet te bewegen", "too scared to move".
+        r"\bdurf\b(?: [\w']+){0,4}? niet (?:meer )?(?:naar huis|thuis te komen|terug|naar binnen|naar buiten|"
+        r"naar beneden|weg|uit|de deur uit|(?:me )?te bewegen|op te staan|open te doen|te gaan|te slapen)\b"
+        r"|\b(?:scared|afraid|too scared|too afraid|terrified) to (?:go|come|move|leave|open the door|make a sound)"
+        r"(?: (?:back )?(?:home|inside|back|outside|out|downstairs))?\b"
         r"|\bcan'?t go (?:back )?home\b|\bkan niet (?:meer )?naar huis\b",
         negatable=False,
     ),
@@ -194,7 +563,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "call_for_help",
-        r"\b(?:bel (?:de )?politie|bel 112|stuur (?:de )?politie|stuur hulp|kom (?:snel|nu)|help (?:me|mij) (?:nu|snel|alsjeblieft|pls|aub)|"
+        r"\b(?:bel (?:de )?politie|bel 112|stuur (?:de )?politie|stuur hulp|kom (?:snel|nu)(?! (?:eens|een keer|langs|maar|op bezoek|weer|terug|even|gezellig|kijken|eten))|help (?:me|mij) (?:nu|snel|alsjeblieft|pls|aub)|"
         r"help help|helpp+|call the police|call 911|call 112|send (?:help|the police|someone)|please help me now|help me now|come quick)\b",
     ),
     # Injuries and other emergencies needing 112.
@@ -223,7 +592,7 @@ _RULES: tuple[_Rule, ...] = (
         "breaking_in",
         r"\b(?:deur in (?:te )?trappen|deur intrappen|(?:probeert|wil|komt)\b.{0,25}\bbinnen te komen|"
         r"kicked the door in|broke the door|(?:he'?s|hes|she'?s|is) inside (?:now|the house)|"
-        r"(?:he'?s|hes|she'?s|shes|is) on (?:his|her|their) way)\b",
+        r"(?:he'?s|hes|she'?s|shes|is) on (?:his|her|their) way(?! to (?!(?:me|my|us|our|here|the house|you)\b)))\b",
     ),
     _rule(
         "fire_or_abduction",
@@ -262,8 +631,7 @@ _RULES: tuple[_Rule, ...] = (
         r"\bhelp\b.{0,6}\b(?:snel|nu|please|pls|plz|alsjeblieft|alstublieft|aub|hurry|quick)\b|\bplease hurry\b|\bhurry\b"
         r"|\b(?:help|hulp)\s*!|\b(?:snel )?bel (?:iemand|de politie)\b|\bcall someone\b|\bhe found me\b|\bheeft me gevonden\b",
     ),
-    # Added after tuning on danger_test.yml (which therefore is a dev set now; the
-    # held-out set is danger_holdout.yml).
+    # Added after tuning on danger_test.yml.
     _rule(
         "breaking_in",
         r"\b(?:gemorreld|morrelt aan|opengebroken|open te breken|open te krijgen|binnengekomen|binnengedrongen|"
@@ -300,7 +668,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "violence_now",
         rf"\b{_WHO}\b.{{0,20}}\b(?:stompt|ramt|schopt|slaat|duwt|trapt|gooit|drukt|wurgt|steekt|mept|knijpt|geeft)\b.{{0,25}}"
-        rf"\b(?:me|mij|mijn|m'n|mn|haar|hem|mama|papa|ons|een vrouw|zijn vrouw|de kinderen|klappen|tegen mijn)\b",
+        rf"\b(?:me|mij|mijn|m'n|mn|haar{_AFTER_OBJ}|hem|mama|papa|ons|een vrouw|zijn vrouw|de kinderen|klappen|tegen mijn)\b",
     ),
     _rule(
         "violence_now",
@@ -318,7 +686,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "injury_now",
         r"\b(?:bloedend|bloedt|bloed stopt niet|blood everywhere|gestoken|ben gestoken|snee in|slashed|bewusteloos|"
-        r"unconscious|is broken|gebroken|kokend water|boiling water|can'?t stand up|kan niet (?:meer )?opstaan|"
+        r"unconscious|kokend water|boiling water|can'?t stand up|kan niet (?:meer )?opstaan|"
         r"ligt (?:bloedend )?op de grond)\b",
     ),
     _rule(
@@ -354,8 +722,59 @@ _RULES: tuple[_Rule, ...] = (
         r"|\bhoor (?:hem|haar) (?:op de trap|aankomen|binnenkomen|beneden)\b|\bi (?:can )?hear him (?:on the stairs|coming)\b",
     ),
     # Gunshots nearby are danger whatever else the message says.
-    _rule("gunshots", r"\b(?:schoten|geweerschoten|gunshots|shots fired|heard shots)\b", negatable=False),
+    _rule(
+        "gunshots",
+        r"\b(?:schoten|geweerschoten?|gunshots?|shots fired|heard (?:a )?shots?|een schot|hoorde (?:een )?schot|"
+        r"hoor (?:een )?schot|schiet(?:en)? (?:om zich heen|in het rond))\b",
+        negatable=False,
+    ),
 )
+
+_RULES: tuple[_Rule, ...] = _FAMILIES + _SPECIFIC
+
+
+def _shorthand(text: str) -> str:
+    """Spell chat shorthand one way, so each pattern needs only one spelling."""
+    text = _REPEATS.sub(r"\1", text)
+    for pattern, replacement in _SHORTHAND:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+# "heeeelp", "snelll": three or more of the same letter become one.
+_REPEATS = re.compile(r"([a-z])\1{2,}")
+_SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"\b(?:mn|m'n)\b", "mijn"),
+        (r"\b(?:zn|z'n)\b", "zijn"),
+        (r"\bhy\b", "hij"),
+        (r"\bd'r\b", "haar"),
+        (r"\bnie\b", "niet"),
+        (r"\b(he|she|there|that|who)s\b", r"\1's"),
+        (r"\bim\b", "i'm"),
+        (r"\b(they|we|you)re\b", r"\1're"),
+        (r"\b(ca|do|does|did|is|are|was|were|wo|has|have|had|could|would|should)nt\b", r"\1n't"),
+        (r"\bgonna\b", "going to"),
+        (r"\bwanna\b", "want to"),
+        (r"\b(?:plz|pls|plss|plse)\b", "please"),
+    )
+)
+
+# A message made only of cries for help ("help", "HELP!!", "help help", "sos", "pls help me")
+# is danger: someone who cannot type more may type only that. Any other word makes it an
+# ordinary message ("help met mijn huiswerk", "help, ik snap dat formulier niet").
+_CRY_WORDS = frozenset(
+    "help hulp sos 112 me mij ons please alsjeblieft alstublieft aub snel nu now asap quick hurry "
+    "kom iemand someone somebody".split()
+)
+_CRY_CORE = frozenset("help hulp sos 112".split())
+
+
+def _bare_cry(text: str) -> bool:
+    words = re.findall(r"[a-z0-9]+", text)
+    return bool(words) and set(words) <= _CRY_WORDS and bool(set(words) & _CRY_CORE)
+
 
 # Weak cues: none is enough on its own, but someone present or raging plus a second cue is.
 _WEAK_CUES: dict[str, re.Pattern[str]] = {
@@ -363,15 +782,34 @@ _WEAK_CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:is binnen|in huis|in the house|is hier|staat hier|is er nog|is er weer|nog steeds hier|still here|"
         r"in de tuin|op de trap|door het huis|on the stairs|komt naar boven|komt naar binnen|onderweg|be here in|just arrived|"
         r"net aangekomen|in the next room|andere kamer|out there|outside|voor mijn huis|voor de deur|bij mijn werk|"
-        r"across the street|in the doorway|in het portiek|in de gang|staat te wachten|is waiting)\b"
+        r"across the street|in the doorway|in het portiek|in de gang|staat te wachten|is waiting|"
+        # On the way, back soon, or here: "hij komt zo thuis", "he'll be back any second".
+        r"komt (?:zo|nu|straks|zometeen|dadelijk)? ?(?:thuis|terug|hier|binnen|eraan|er aan|hierheen)|"
+        r"(?:hij|ze|zij) is (?:er|hier|thuis|terug|binnen)|(?:he|she|they)(?:'s| is|'re| are) (?:here|back|home|"
+        r"inside|outside|downstairs|upstairs|coming)|(?:be|coming) (?:back|home|here) (?:any|in|soon)|"
+        r"on (?:his|her|their) way(?! to (?!(?:me|my|us|our|here|the house|you)\b))|trappenhuis|kamer naast|next room|beneden|downstairs|in the hallway|"
+        r"(?:staat|zit|loopt) (?:buiten|beneden|in de gang|in de tuin|op straat|bij (?:mijn|de|het) \w+)|"
+        # Someone standing, waiting or driving near the writer's home or work.
+        r"(?:staat|staan|zit|zitten|loopt|wacht|rijdt|hangt)\b.{0,20}\b(?:aan de overkant|overkant|op straat|buiten|beneden|"
+        r"voor (?:mijn|ons|het) (?:huis|raam|flat|deur|werk|school)|naar (?:mijn|ons|het) raam|bij (?:mijn|ons|het) "
+        r"(?:huis|werk|school|flat))|(?:across the street|outside (?:my|our|the) \w+|parked (?:outside|across)))\b"
     ),
     "rage": re.compile(
-        r"\b(?:woedend|door het lint|doorgedraaid|gek geworden|furious|rage|insane|screaming|schreeuwt|schreeuwen|"
-        r"dronken|drunk|agressief|aggressive|out of control|flipt|flipping out|loses it|losing it)\b"
+        r"\b(?:woedend|woest|door het lint|doorgedraaid|gek geworden|furious|rage|insane|screaming|schreeuwt|schreeuwen|"
+        r"dronken|gedronken|drunk|agressief|aggressive|out of control|flipt|flipping out|loses it|losing it|boos|kwaad|"
+        r"angry|mad|raging|shouting|yelling|is gek|gek aan het worden|los aan het gaan|going crazy|gone crazy|gone mad|"
+        r"going mad|losing his mind|ontploft|explod\w*)\b"
     ),
     "fear": re.compile(r"\b(?:bang|doodsbang|scared|terrified|afraid|panic|paniek|angstig)\b"),
     "urgency": re.compile(r"\b(?:snel|hurry|quick|now|nu|net|just|right now)\b|!!"),
     "help": re.compile(r"^(?:help|hulp|sos)\b"),
+    # Alarm words people type when it is happening: "omg hij is hier", "kut hij staat beneden".
+    "alarm": re.compile(r"\b(?:omg|oh god|oh my god|kut|shit|fuck|fck|help|hulp|please|aub|alsjeblieft|sos)\b|!!"),
+    # Writing in secret, or a protective order being broken.
+    "covert": re.compile(
+        r"\b(?:stiekem|in secret|quietly|kan niet praten|can'?t talk|contactverbod|straatverbod|huisverbod|"
+        r"gebiedsverbod|restraining order|protective order|no contact order|took my phone|telefoon afgepakt)\b"
+    ),
 }
 
 _NEGATION = re.compile(
@@ -380,13 +818,16 @@ _NEGATION = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:in (?:19|20)\d\d|toen|back in|destijds|vroeger|vorig(?:e)? (?:jaar|week|maand|zomer|keer)|jaren geleden|maanden geleden|weken geleden|"
-    r"toen ik (?:klein|jong|kind)|in het verleden|lang geleden|used to|last (?:year|month|week|summer|time)|"
-    r"years ago|months ago|weeks ago|when i was (?:a kid|little|young|a child)|back then|in the past|long ago)\b"
+    r"toen ik (?:klein|jong|kind)|in het verleden|lang geleden|used to|last (?:year|month|week|summer|time)|ooit|"
+    r"years ago|months ago|weeks ago|when i was (?:a kid|little|young|a child)|back then|in the past|long ago|"
+    r"he once|she once|one time)\b"
 )
 _HABITUAL = re.compile(
-    r"\b(?:lol|haha\w*|hihi|grapje|jk|just kidding|al jaren|al maanden|als hij (?:dronken|boos|kwaad)|when he'?s drunk|"
+    r"\b(?:lol|haha\w*|hihi|grapje|jk|just kidding|al jaren|al maanden|al weken|"
+    r"(?:als|wanneer) (?:hij|ze|zij) (?:dronken|boos|kwaad|gedronken|gestrest|moe|ruzie)|"
+    r"(?:when|whenever|if) (?:he|she)(?:'s| is| gets)? (?:drunk|angry|mad|upset|stressed|tired)|"
     r"vaak|soms|regelmatig|elke|iedere|altijd|wel eens|weleens|vaker|often|sometimes|regularly|every|"
-    r"always|usually|at times)\b"
+    r"always|usually|at times|for years|for months|for weeks)\b"
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:wat (?:moet|kan|doe|moeten|kunnen) (?:ik|je|we) (?:doen )?(?:als|wanneer)|wat als|stel dat|stel je voor|"
@@ -394,23 +835,72 @@ _HYPOTHETICAL = re.compile(
     r"is het (?:normaal|geweld|mishandeling|strafbaar) als|telt het als|what (?:should|do|can|would) (?:i|you|we) do (?:if|when)|"
     r"what if|in case|suppose|if he ever|if she ever|is it (?:abuse|violence|normal|illegal) (?:if|when)|"
     r"does it count (?:if|when)|hypothetically|(?:can|should|may) i call the police|mag ik .{0,20} bellen|"
-    r"kan ik .{0,20} bellen als|bang dat hij ooit|afraid he might one day)\b"
+    r"kan ik .{0,20} bellen als|bang dat hij ooit|afraid he might one day|(?:when|wanneer) (?:should|moet|bel|do|kan|mag)|"
+    r"droom\w*|droomde|nachtmerrie|dreamt|dreamed|dream|nightmare)\b"
+)
+# A clause that opens as a question about rules or normality ("is het normaal dat hij me
+# slaat", "mag hij een mes hebben", "how do i know if he'll hurt me") is not an alarm.
+_QUESTION_START = re.compile(
+    r"^\s*(?:is (?:het|dat|dit|it|this|that)|mag (?:ik|hij|zij|ze|mijn|je|het)|kan (?:ik|hij|zij|ze|mijn|je|het)|"
+    r"kun (?:je|ik)|moet (?:ik|je)|hoe|wanneer|waarom|welke|when|how|why|should|can (?:i|he|she|you|my)|"
+    r"could|may i|does|do i|is it|is this|is that|would)\b"
 )
 _NOW_CUE = re.compile(rf"\b{_NOW}\b|^(?:help|hulp)\b")
-# Violence on a screen, or knives in a collection, is not danger at home.
-_FICTION = re.compile(r"\b(?:verzameling|collectie|collection|video ?game|game|spelletje|in het spel|film|movie|serie|series|tv|netflix|boek|book)\b")
+# Violence on a screen, in a game or sport, or knives in a collection, is not danger at home.
+_FICTION = re.compile(
+    r"\b(?:verzameling|collectie|collection|video ?game|game|games|gamen|spelletje|in het spel|film|movie|serie|series|"
+    r"tv|netflix|boek|book|fortnite|minecraft|call of duty|gta|mario ?kart|fifa|roblox|escape ?room|verstoppertje|"
+    r"scrabble|schaken|chess|monopoly|cluedo|voetbal|football|soccer|wedstrijd|match|toneel|play|thriller|"
+    r"documentaire|documentary|podcast|instagram|tiktok|\d+-\d+)\b"
+)
+# A visitor with pizza or flowers at the door is not a threat, unless fear or anger says so.
+_BENIGN_VISIT = re.compile(
+    r"\b(?:pizza|bloemen|flowers|pakket\w*|package|parcel|boodschappen|groceries|taart|cake|bezorg\w*|delivery|"
+    r"postbode|postman|collectant|glazenwasser|cadeau\w*|presents?|takeaway|thuisbezorgd|wil het goedmaken|"
+    r"make up|koffie|coffee|visite|visit|op bezoek|feestje|party|verjaardag|birthday|vakantie|holiday)\b"
+)
+_ALARMED = re.compile(
+    r"\b(?:bang|doodsbang|scared|terrified|afraid|woedend|woest|furious|dronken|drunk|agressief|aggressive|"
+    r"contactverbod|straatverbod|huisverbod|restraining|help|hulp|dreigt|threat\w*|mes|knife|wapen|weapon)\b"
+)
+# Following online, and small everyday injuries, are not emergencies.
+_ONLINE = re.compile(r"\b(?:online|social media|sociale media|instagram|insta|tiktok|twitter|facebook|snapchat|volgers|followers)\b")
+_MINOR_INJURY = re.compile(
+    r"\b(?:pleister|plaster|band-?aid|schaafwond|scraped|scrape|knie|knee|vinger|finger|paper ?cut|tandvlees|gums|"
+    r"shaving|scheren|ongesteld|period|menstru\w*|neusbloeding|nosebleed)\b"
+)
+# Asking whether something is normal or counts as abuse is a question, not an alarm.
+_CLASSIFYING = re.compile(
+    r"\b(?:is (?:that|this|it) (?:ok|okay|normal|abuse|violence|domestic violence|a problem|bad|healthy|allowed|legal)|"
+    r"is dat (?:normaal|ok|oke|erg|geweld|mishandeling|al geweld|huiselijk geweld|strafbaar|toegestaan)|"
+    r"moet ik me zorgen maken|should i be worried)\b"
+)
+# "i need to call the police about my bike" is not a call for help: the verb is not an imperative.
+_NOT_IMPERATIVE = re.compile(
+    r"\b(?:to|i|we|you|should|would|will|'ll|ik|je|jij|moet|moeten|wil|ga|gaan|kan|kun|can|may|mag|did|have|heb|had)\s*$"
+)
+_AT_THE_DOOR_RULES = frozenset({"at_the_door", "breaking_in", "coming_now", "combined_cues"})
 # A negation only cancels within its own clause: "het bloed stopt niet, hij sloeg me net".
 _CLAUSE_BREAK = re.compile(r"[,.;:!?]| en | and | maar | but ")
+_SENTENCE_BREAK = re.compile(r"[.;!?\n]")
 # Words that look like a trigger but are everyday speech; removed before matching.
 _IDIOMS = re.compile(
     r"\b(?:dood van (?:het|de) \w+|(?:baas|coach|leraar|docent|juf|meester|trainer|boss|teacher)\b.{0,30}"
     r"(?:maakt me af|vermoordt|murder|kill)|opgesloten in de (?:trein|lift|metro|bus)|trapped in a \w* ?meeting|"
     r"dood van het lachen|doodmoe|dood ?op|dood ?gewoon|dodelijk saai|moordend|doodgaan van de honger|"
-    r"(?:in|uit) de file|opgesloten in de file|mijn telefoon is dood|batterij is dood|slaat (?:nergens|helemaal nergens) op|"
+    r"(?:in|uit) de file|opgesloten in de file|"
+    r"(?:stuck|trapped|vast|opgesloten|zat|zit|was) in (?:a|the|de|het|een) (?:lift|elevator|traffic|meeting|trein|train|"
+    r"metro|bus|file|verkeer)|mijn telefoon is dood|batterij is dood|slaat (?:nergens|helemaal nergens) op|"
     r"slaat op tilt|dying of laughter|killing it|this heat is killing me|killing me softly|"
-    r"my feet are killing me|dead tired|bored to death|dying to|to die for)\b"
+    r"my feet are killing me|dead tired|bored to death|dying to|to die for|"
+    # Deadlines, homework and bad grades "kill" people too.
+    r"(?:deadline|huiswerk|homework|werk|work|examen|tentamen|toets|stress|hitte|warmte|file|week|dag|"
+    r"verbouwing)\w* (?:maakt|is|are|has been) (?:me |us )?(?:af|kapot|killing|murder)\w*|"
+    r"(?:vermoordt|maakt) (?:me|mij|ons) (?:af )?als .{0,30}(?:cijfer|rapport|toets|proefwerk|te laat|ziet dat)|"
+    r"(?:it|this|that|the \w+|these \w+|those \w+|my (?:feet|back|head|legs|knees|neck|stomach|job))(?:'s| is| are) killing (?:me|us)|"
+    r"stab\w* (?:me |us |her |him )?in the back|shoot me (?:a|an) \w+|smashing it|kill for|"
+    r"ik sla (?:mijn|de|een) wekker|slaat (?:mijn|de) wekker|sla (?:mijn|de) wekker dood)\b"
 )
-
 
 # Context for the weak cues: past, habitual and hypothetical messages do not count.
 _WEAK = _Rule("combined_cues", re.compile("$^"), negatable=False)
@@ -423,31 +913,93 @@ class DangerSignal:
     rule: str
 
 
+def _span(text: str, start: int, end: int, breaks: re.Pattern[str]) -> tuple[int, int]:
+    """The clause or sentence (by ``breaks``) around text[start:end]."""
+    begin = 0
+    for found in breaks.finditer(text, 0, start):
+        begin = found.end()
+    after = breaks.search(text, end)
+    return begin, after.start() if after else len(text)
+
+
 def _cancelled(text: str, start: int, end: int, rule: _Rule) -> bool:
     """True when the context around a match shows it is not acute danger now."""
-    before = _CLAUSE_BREAK.split(text[max(0, start - 30) : start])[-1]
-    matched = text[start:end]
     if _FICTION.search(text):
         return True
-    if rule.negatable and (_NEGATION.search(before) or _NEGATION.search(matched)):
+    if rule.name == "weapon" and _WEAPON_EVERYDAY.search(text):
+        return True
+    if rule.name in _AT_THE_DOOR_RULES and _BENIGN_VISIT.search(text) and not _ALARMED.search(text):
+        return True
+    if rule.name == "followed_now" and _ONLINE.search(text):
+        return True
+    if rule.name == "injury_now" and _MINOR_INJURY.search(text):
+        return True
+    if _CLASSIFYING.search(text):
+        return True
+    if rule.name == "call_for_help" and _NOT_IMPERATIVE.search(text[max(0, start - 15) : start]):
+        return True
+    clause_start, clause_end = _span(text, start, start, _CLAUSE_BREAK)
+    sentence_start, sentence_end = _span(text, start, end, _SENTENCE_BREAK)
+    before = text[max(clause_start, start - 30) : start]
+    # Dutch puts "niet" after the verb and object ("hij slaat me niet"): look a little past
+    # the match too, within its clause.
+    after = text[end : min(end + 12, _span(text, end, end, _CLAUSE_BREAK)[1])]
+    if rule.negatable and any(_NEGATION.search(part) for part in (before, text[start:end], after)):
         return True
     if rule.needs_now and not _NOW_CUE.search(text):
         return True
-    if _NOW_CUE.search(text) or rule.name == "gunshots":
+    if rule.requires is not None and not rule.requires.search(text):
+        return True
+    # A hypothetical or a question about the rules, before the match in its sentence.
+    if _HYPOTHETICAL.search(text[sentence_start:end]) or _QUESTION_START.search(text[clause_start:]):
+        return True
+    if rule.name == "gunshots":
         return False
-    return bool(_PAST.search(text) or _HABITUAL.search(text) or _HYPOTHETICAL.search(text[:end]))
+    # Past and habitual cues cancel unless a "now" cue says it is happening again: in
+    # the match's own clause when the cue is there, otherwise in its sentence.
+    clause = text[clause_start:clause_end]
+    if _NOW_CUE.search(clause) or text.startswith(("help", "hulp")):
+        return False
+    if _PAST.search(clause) or _HABITUAL.search(clause):
+        return True
+    if _NOW_CUE.search(text[sentence_start:sentence_end]):
+        return False
+    return bool(_PAST.search(text) or _HABITUAL.search(text))
+
+
+def _prepare(text: str) -> str:
+    return _IDIOMS.sub(" ", _shorthand(normalise(text)))
+
+
+def _combined_cues(text: str) -> bool:
+    """Someone present plus a second cue (fear, anger, alarm, secrecy, urgency), or anger
+    plus fear, urgency or an opening cry for help."""
+    if _cancelled(text, len(text), len(text), _WEAK) or _HYPOTHETICAL.search(text):
+        return False
+    if _BENIGN_VISIT.search(text) and not _ALARMED.search(text):
+        return False
+    cues = set()
+    for name, cue in _WEAK_CUES.items():
+        for found in cue.finditer(text):
+            clause_start, clause_end = _span(text, found.start(), found.end(), _CLAUSE_BREAK)
+            if name in ("presence", "rage") and _NEGATION.search(text[clause_start:clause_end]):
+                continue
+            cues.add(name)
+            break
+    if "presence" in cues:
+        return len(cues) >= 2
+    return "rage" in cues and bool(cues & {"fear", "urgency", "help"})
 
 
 def detect_danger(text: str) -> DangerSignal | None:
     """Return a :class:`DangerSignal` when ``text`` signals acute danger, else ``None``."""
-    cleaned = _IDIOMS.sub(" ", normalise(text))
+    cleaned = _prepare(text)
+    if _bare_cry(cleaned):
+        return DangerSignal("call_for_help")
     for rule in _RULES:
         for match in rule.pattern.finditer(cleaned):
             if not _cancelled(cleaned, match.start(), match.end(), rule):
                 return DangerSignal(rule.name)
-    if _NEGATION.search(cleaned) or _cancelled(cleaned, len(cleaned), len(cleaned), _WEAK):
-        return None
-    cues = {name for name, cue in _WEAK_CUES.items() if cue.search(cleaned)}
-    if cues & {"presence", "rage"} and len(cues) >= 2:
+    if _combined_cues(cleaned):
         return DangerSignal("combined_cues")
     return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import yaml
 from bot.danger import detect_danger
 
 DATA = Path(__file__).parent / "data"
+ROOT = DATA.parent.parent
 
 
 def _scores(name: str) -> tuple[float, float, list[str], list[str]]:
@@ -24,34 +26,68 @@ def _scores(name: str) -> tuple[float, float, list[str], list[str]]:
     return recall, precision, missed, false_alarms
 
 
-@pytest.mark.parametrize("name", ["danger_dev.yml", "danger_test.yml"])
+TUNING_SETS = ("danger_dev.yml", "danger_test.yml", "danger_tune.yml")
+
+
+@pytest.mark.parametrize("name", TUNING_SETS)
 def test_tuning_sets_meet_the_target(name: str) -> None:
-    # These two sets were used to write the patterns: they guard against regressions.
+    # These sets were used to write the patterns (danger_tune.yml was written by someone who
+    # never saw them, and held out until the rule families were generalised): they guard
+    # against regressions. Generalisation is measured on a blind set nobody tuned on.
     recall, precision, missed, false_alarms = _scores(name)
     assert recall >= 0.98, missed
     assert precision >= 0.95, false_alarms
 
 
-def test_held_out_set_has_not_regressed() -> None:
-    # danger_holdout.yml was written by someone who never saw the patterns and is never
-    # used to tune them. Measured 2026-11-29: recall 0.648, precision 0.949 (199 positive,
-    # 197 negative). The target is recall >= 0.98 and precision >= 0.95; until the detector
-    # reaches it (issue #2 stays open), this guards the measured level from falling.
-    recall, precision, _, _ = _scores("danger_holdout.yml")
-    assert recall >= 0.64
-    assert precision >= 0.94
+def test_blind_set_has_not_regressed() -> None:
+    # danger_blind.yml was written on 2026-11-29 by someone who saw neither the patterns nor
+    # the other sets, and is never used to tune them. Measured the day it arrived: recall 0.775,
+    # precision 0.957 (200 positive, 200 negative). The target is recall >= 0.98 and precision
+    # >= 0.95 on such a set; until then (issue #2 stays open) this guards the measured level.
+    recall, precision, _, _ = _scores("danger_blind.yml")
+    assert recall >= 0.77
+    assert precision >= 0.95
+
+
+def test_the_assistant_as_a_whole_on_the_blind_set() -> None:
+    # What a person meets is the whole NLU pipeline: the patterns or the trained classifier can
+    # each make a message acute_danger. Measured 2026-11-29: recall 0.930, precision 0.916.
+    agent = _agent()
+    data = yaml.safe_load((DATA / "danger_blind.yml").read_text())
+
+    def alarms(polarity: str) -> list[bool]:
+        texts = [text for lang in ("nl", "en") for text in data[polarity][lang]]
+        return [asyncio.run(agent.parse_message(text))["intent"]["name"] == "acute_danger" for text in texts]
+
+    positives, negatives = alarms("positive"), alarms("negative")
+    recall = sum(positives) / len(positives)
+    precision = sum(positives) / (sum(positives) + sum(negatives))
+    assert recall >= 0.92
+    assert precision >= 0.90
+
+
+def _agent():
+    from rasa.core.agent import Agent
+
+    from bot.training import model_path
+
+    path = model_path(ROOT)
+    if not path.exists():
+        pytest.fail("no trained model: run `make train` first")
+    return Agent.load(str(path))
 
 
 def test_sets_are_large_and_disjoint() -> None:
     seen: set[str] = set()
-    for name in ("danger_dev.yml", "danger_test.yml", "danger_holdout.yml"):
+    names = sorted(path.name for path in DATA.glob("danger_*.yml"))
+    assert set(TUNING_SETS) <= set(names)
+    for name in names:
         data = yaml.safe_load((DATA / name).read_text())
         texts = [t.strip().lower() for polarity in data.values() for lang in polarity.values() for t in lang]
         assert not seen & set(texts), name
         seen |= set(texts)
-    holdout = yaml.safe_load((DATA / "danger_holdout.yml").read_text())
-    assert sum(len(v) for v in holdout["positive"].values()) >= 150
-    assert sum(len(v) for v in holdout["negative"].values()) >= 150
+        assert sum(len(v) for v in data["positive"].values()) >= 60, name
+        assert sum(len(v) for v in data["negative"].values()) >= 60, name
 
 
 @pytest.mark.parametrize(
