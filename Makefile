@@ -16,7 +16,7 @@ export TRACKER_DB ?= $(CURDIR)/var/tracker.db
 export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(or $(ACTIONS_PORT),5055)/webhook
 $(shell mkdir -p var)
 
-.PHONY: run test audit bench install train directory web-assets browser lint validate unit core-test nlu-eval lock clean
+.PHONY: run run-cluster test audit bench install train directory web-assets browser nginx lint validate unit core-test nlu-eval lock clean
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@if [ -z "$(PYTHON310)" ] || ! $(PYTHON310) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))' 2>/dev/null; then \
@@ -49,6 +49,10 @@ web-assets: $(WEB_VENDOR)/socket.io.min.js
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
+# Debian's nginx, for the scale-out profile and its failover test (no service is started).
+nginx:
+	@test -x /usr/sbin/nginx || { apt-get update -qq && apt-get install -y -qq nginx-light >/dev/null; }
+
 # Loads data/directory into DATABASE_URL (default var/directory.db) when it changed.
 directory: install
 	$(PY) -m bot directory load --if-stale
@@ -56,13 +60,17 @@ directory: install
 run: train directory web-assets
 	$(PY) -m bot run
 
+# Scale-out profile: 2 Rasa + 2 action servers behind nginx, PostgreSQL tracker store, Redis locks.
+run-cluster: train web-assets nginx
+	$(PY) -m bot cluster
+
 lint: install
 	$(PY) -m ruff check bot actions tests scripts
 
 validate: install
 	$(PY) scripts/validate_data.py
 
-unit: train web-assets browser
+unit: train web-assets browser nginx
 	$(PY) -m pytest -q
 
 core-test: train

@@ -15,6 +15,12 @@ def main(argv: list[str] | None = None) -> int:
     train = commands.add_parser("train", help="train the Rasa model if its inputs changed")
     train.add_argument("--force", action="store_true", help="train even when the model is up to date")
     commands.add_parser("run", help="start actions, Rasa and the web page; Ctrl-C stops all")
+    cluster_command = commands.add_parser(
+        "cluster", help="2 Rasa + 2 action servers behind nginx on PostgreSQL and Redis; Ctrl-C stops all"
+    )
+    cluster_command.add_argument(
+        "--write-compose-conf", action="store_true", help="only render deploy/compose/nginx.conf from the template"
+    )
     web = commands.add_parser("web", help="serve the web page only")
     web.add_argument("--port", type=int, default=8080)
     directory = commands.add_parser("directory", help="load or check the Veilig Thuis directory")
@@ -63,6 +69,15 @@ def main(argv: list[str] | None = None) -> int:
         from bot.stack import Ports, run_forever
 
         return run_forever(ROOT, Ports.from_env())
+    if args.command == "cluster":
+        from bot.scale import cluster
+        from bot.stack import supervise
+
+        if args.write_compose_conf:
+            (ROOT / cluster.COMPOSE_NGINX_CONF).write_text(cluster.compose_nginx_conf(ROOT))
+            return 0
+        topology, storage = cluster.Topology.from_env(), cluster.Storage.from_env()
+        return supervise(lambda: cluster.start(ROOT, topology, storage), cluster.urls(topology))
     from aiohttp import web as aiohttp_web
 
     from bot.web.app import create_app

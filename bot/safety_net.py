@@ -18,3 +18,12 @@ SAFETY_NET_TEXT = (
 def safety_net_message(recipient_id: str) -> dict[str, str]:
     """The safety-net reply in the shape Rasa's collecting channels use."""
     return {"recipient_id": recipient_id, "text": SAFETY_NET_TEXT}
+
+# The answer to a retried message that was already handled (a server stopped before it could
+# answer, see bot/channels/rest.py): the conversation goes on, and the help lines are there.
+ALREADY_RECEIVED_TEXT = (
+    "Je bericht was al bij mij aangekomen. Typ gerust verder. Direct gevaar? Bel 112. "
+    "Veilig Thuis: 0800-2000 (gratis, dag en nacht).\n"
+    "Your message had already reached me. Go on typing. In danger right now? Call 112. "
+    "Veilig Thuis: 0800-2000 (free, day and night)."
+)

@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,15 +116,21 @@ def _interrupt(*_: object) -> None:
 
 def run_forever(root: Path, ports: Ports) -> int:
     """Start everything, print one line per service, return when one stops or on Ctrl-C."""
+    return supervise(lambda: start(root, ports), urls(ports))
+
+
+def supervise(start_all: Callable[[], dict[str, subprocess.Popen[bytes]]], addresses: dict[str, str]) -> int:
+    """Run `start_all`'s processes until one stops or Ctrl-C; then stop them all."""
     # A shell that starts us in the background ignores SIGINT for us; Ctrl-C and a
     # supervisor's SIGTERM must both stop the whole stack, never leave it orphaned.
     signal.signal(signal.SIGINT, _interrupt)
     signal.signal(signal.SIGTERM, _interrupt)
-    processes = start(root, ports)
-    for name, url in urls(ports).items():
-        print(f"{name:8s} {url}", flush=True)
-    print("Ctrl-C stops all.", flush=True)
+    processes: dict[str, subprocess.Popen[bytes]] = {}
     try:
+        processes = start_all()
+        for name, url in addresses.items():
+            print(f"{name:16s} {url}", flush=True)
+        print("Ctrl-C stops all.", flush=True)
         while all(process.poll() is None for process in processes.values()):
             time.sleep(0.5)
         failed = [name for name, process in processes.items() if process.poll() is not None]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import time
 import urllib.error
@@ -109,3 +110,25 @@ def frozen_clock(moment: datetime) -> type[datetime]:
             return moment.astimezone(tz)
 
     return Frozen
+
+
+def unavailable(reason: str) -> None:
+    """Skip a test whose real service is missing here; in CI (CI set) the same is a failure."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}; CI is set, so this test must run")
+    pytest.skip(reason)
+
+
+def redis_client(db: int = 15) -> Any:
+    """A client of the local Redis (127.0.0.1:6379, or REDIS_HOST/REDIS_PORT), or skip/fail."""
+    import redis
+
+    client = redis.Redis(
+        host=os.environ.get("REDIS_HOST", "127.0.0.1"), port=int(os.environ.get("REDIS_PORT", 6379)), db=db,
+        socket_timeout=5,
+    )
+    try:
+        client.ping()
+    except redis.RedisError as error:
+        unavailable(f"Redis is unreachable ({type(error).__name__})")
+    return client

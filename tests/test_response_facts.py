@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.safety_net import SAFETY_NET_TEXT
+from bot.safety_net import ALREADY_RECEIVED_TEXT, SAFETY_NET_TEXT
 
 ROOT = Path(__file__).resolve().parent.parent
 DIRECTORY = ROOT / "data" / "directory"
@@ -38,7 +38,7 @@ def _texts(domain: dict[str, Any]) -> dict[str, list[str]]:
         name: [v.get("text", "") + " " + " ".join(b["title"] for b in v.get("buttons", [])) for v in variations]
         for name, variations in domain["responses"].items()
     }
-    texts["safety_net"] = [SAFETY_NET_TEXT]
+    texts["safety_net"] = [SAFETY_NET_TEXT, ALREADY_RECEIVED_TEXT]
     return texts
 
 

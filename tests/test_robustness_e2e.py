@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.safety_net import SAFETY_NET_TEXT
+from bot.safety_net import ALREADY_RECEIVED_TEXT, SAFETY_NET_TEXT
 from tests.support import post, running_stack
 
 pytestmark = pytest.mark.integration
@@ -134,3 +134,23 @@ def test_normal_conversations_complete_while_50_clients_send_garbage(port: int) 
         conversations = [pool.submit(normal, i) for i in range(10)]
         assert [f.result() for f in conversations] == [[]] * 10
         assert all(f.result() for f in noise)
+
+
+def test_a_retried_message_id_is_handled_once(port: int) -> None:
+    sender, message_id = uuid.uuid4().hex, uuid.uuid4().hex
+    body = json.dumps({"sender": sender, "message": "ik woon in Zwolle", "message_id": message_id}).encode()
+    first_status, first = post(port, body)
+    again_status, again = post(port, body)
+    assert first_status == again_status == 200
+    assert "IJsselland" in json.dumps(first, ensure_ascii=False)
+    assert [m["text"] for m in again] == [ALREADY_RECEIVED_TEXT]
+    # A new message_id is a new message: the conversation goes on.
+    body = json.dumps({"sender": sender, "message": "dank je", "message_id": uuid.uuid4().hex}).encode()
+    status, replies = post(port, body)
+    assert status == 200 and "0800-2000" in json.dumps(replies)
+
+
+@pytest.mark.parametrize("message_id", ["", "short", "x" * 65, "<script>", 12345678, ["a" * 10]])
+def test_a_malformed_message_id_gets_a_neutral_400(port: int, message_id: Any) -> None:
+    status, reply = post(port, json.dumps({"sender": "s", "message": "hoi", "message_id": message_id}).encode())
+    assert status == 400 and "0800-2000" in reply["help"]

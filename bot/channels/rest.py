@@ -11,23 +11,27 @@ sender or address gets 429 with 112 and 0800-2000, and logs carry the error type
 from __future__ import annotations
 
 import logging
+import re
 from asyncio import CancelledError
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
+from rasa.shared.core.events import UserUttered
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.input_guard import clean_message
 from bot.ratelimit import RATE_LIMITED_TEXT, RateLimiter
-from bot.safety_net import safety_net_message
+from bot.safety_net import ALREADY_RECEIVED_TEXT, safety_net_message
 
 logger = logging.getLogger(__name__)
 
 BAD_REQUEST = {"error": "bad request", "help": "Direct gevaar? Bel 112. Veilig Thuis: 0800-2000."}
+# A client's own id for a message: a UUID or similar, nothing that could carry text.
+MESSAGE_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
 TRUNCATED_TEXT = "Je bericht was erg lang: ik heb het begin gelezen. / Your message was very long: I read the start."
 
 
@@ -56,21 +60,27 @@ class SafeRestInput(RestInput):
                 body = None
             if not isinstance(body, dict) or not isinstance(body.get("message", ""), str):
                 return response.json(BAD_REQUEST, status=400)
+            message_id = body.get("message_id")
+            if message_id is not None and not (isinstance(message_id, str) and MESSAGE_ID.fullmatch(message_id)):
+                return response.json(BAD_REQUEST, status=400)
             sender_id = str(body.get("sender") or "default")[:128]
             if not (per_ip.allow(request.remote_addr or request.ip or "") and per_sender.allow(sender_id)):
                 return response.json([{"recipient_id": sender_id, "text": RATE_LIMITED_TEXT}], status=429)
             text, truncated = clean_message(body.get("message", ""))
             collector = CollectingOutputChannel()
+            message = UserMessage(
+                text,
+                collector,
+                sender_id,
+                input_channel=self.name(),
+                metadata=self.get_metadata(request),
+                message_id=message_id,
+            )
             try:
-                await on_new_message(
-                    UserMessage(
-                        text,
-                        collector,
-                        sender_id,
-                        input_channel=self.name(),
-                        metadata=self.get_metadata(request),
-                    )
-                )
+                if message_id is None:
+                    await on_new_message(message)
+                elif await _handle_once(request.app.ctx.agent, message):
+                    collector.messages.append({"recipient_id": sender_id, "text": ALREADY_RECEIVED_TEXT})
             except (CancelledError, Exception) as error:  # noqa: BLE001 - any failure gets the safety net
                 logger.error("rest.turn.failed", extra={"error_type": type(error).__name__})
             messages = collector.messages or [safety_net_message(sender_id)]
@@ -79,3 +89,19 @@ class SafeRestInput(RestInput):
             return response.json(messages)
 
         return webhook
+
+
+async def _handle_once(agent: Any, message: UserMessage) -> bool:
+    """Handle a message unless its id is already in the conversation; True when it was.
+
+    The check and the handling share the conversation's lock (what Agent.handle_message
+    takes), so a retry that waits behind the original still sees it once it is stored.
+    """
+    async with agent.lock_store.lock(message.sender_id):
+        tracker = await agent.tracker_store.retrieve(message.sender_id)
+        if tracker and any(
+            isinstance(event, UserUttered) and event.message_id == message.message_id for event in tracker.events
+        ):
+            return True
+        await agent.processor.handle_message(message)
+        return False

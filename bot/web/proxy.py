@@ -31,6 +31,8 @@ def socketio_proxy(rasa_url: str) -> Handler:
         if request.method == "POST" and not per_ip.allow(request.remote or ""):
             return web.Response(status=429, text=RATE_LIMITED_TEXT, headers={"Cache-Control": "no-store"})
         headers = {name: request.headers[name] for name in _FORWARDED_HEADERS if name in request.headers}
+        # Behind several Rasa servers, nginx keeps one visitor's Socket.IO session on one server by this.
+        headers["X-Forwarded-For"] = request.remote or ""
         try:
             async with ClientSession(timeout=_TIMEOUT) as session:
                 body = await request.read()

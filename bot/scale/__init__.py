@@ -1,0 +1,1 @@
+"""Running several Rasa and action servers as one service: the atomic lock store and the cluster."""
