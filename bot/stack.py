@@ -61,7 +61,7 @@ def commands(root: Path, ports: Ports, env: dict[str, str]) -> dict[str, list[st
     return {
         "actions": [python, "-m", "bot.actions_server", "--port", str(ports.actions), *debug],
         "rasa": [
-            python, "-m", "rasa", "run",
+            python, "-m", "bot.rasa_server", "run",
             "--model", str(model_path(root)),
             "--port", str(ports.rasa),
             "--credentials", "credentials.yml",

@@ -186,3 +186,16 @@ def test_the_chart_is_written(tmp_path: Path, stats_engine: object) -> None:
         stats.add({"route": "greet"}, engine=stats_engine)
     stats.write_chart(stats.export(engine=stats_engine), tmp_path / "stats.png")
     assert (tmp_path / "stats.png").stat().st_size > 1000
+
+
+def test_a_sqlite_tracker_store_keeps_its_connection_in_wal_mode(tmp_path: Path) -> None:
+    # Reopening the file per message checkpointed the log to disk on every commit (5-8 ms each).
+    from sqlalchemy.pool import QueuePool
+
+    store = RedactingTrackerStore(domain=DOMAIN, dialect="sqlite", db=str(tmp_path / "tracker.db"))
+    assert isinstance(store.engine.pool, QueuePool)
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+    with store.session_scope() as session:
+        assert session.bind is store.engine

@@ -23,7 +23,9 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import sessionmaker
 
+from bot.directory.database import sqlite_engine
 from bot.privacy import stats
 from bot.privacy.forget import EVENTS, delete_conversation
 from bot.privacy.redact import redact, redact_value
@@ -80,6 +82,12 @@ class RedactingTrackerStore(SQLTrackerStore):
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
+        if self.engine.dialect.name == "sqlite":
+            # Rasa's engine reopens the file for every use (see bot.directory.database.sqlite_engine).
+            url = self.engine.url
+            self.engine.dispose()
+            self.engine = sqlite_engine(url, future=False)
+            self.sessionmaker = sessionmaker(bind=self.engine)
         self.retention_minutes = float(retention_minutes)
         self.purge_interval_seconds = float(purge_interval_seconds)
         self._last_purge = time.time()  # the first purge one interval after start

@@ -194,7 +194,7 @@ def commands(root: Path, topology: Topology, env: dict[str, str], prefix: Path) 
         result[f"actions-{number}"] = [python, "-m", "bot.actions_server", "--port", str(port), *debug]
     for number, port in enumerate(topology.rasa_servers, start=1):
         result[f"rasa-{number}"] = [
-            python, "-m", "rasa", "run",
+            python, "-m", "bot.rasa_server", "run",
             "--model", str(model_path(root)),
             "--port", str(port),
             "--credentials", "credentials.yml",
