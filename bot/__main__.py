@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -83,7 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     from bot.web.app import create_app
 
     # No access log: it would keep every visitor's IP address (PRIVACY.md promises it is not kept).
-    aiohttp_web.run_app(create_app(), host="127.0.0.1", port=args.port, print=None, access_log=None)
+    # WEB_INTERFACE: 0.0.0.0 only inside a container, where the reverse proxy is another host.
+    host = os.environ.get("WEB_INTERFACE", "127.0.0.1")
+    aiohttp_web.run_app(create_app(), host=host, port=args.port, print=None, access_log=None)
     return 0
 
 

@@ -213,3 +213,19 @@ def test_nginx_answers_with_the_safety_net_when_no_rasa_server_is_left(running_c
 def test_the_committed_compose_nginx_conf_is_the_rendered_one() -> None:
     expected = cluster.compose_nginx_conf(ROOT)
     assert (ROOT / "deploy" / "compose" / "nginx.conf").read_text() == expected
+
+
+def test_the_compose_file_runs_the_same_topology() -> None:
+    # deploy/ is not run here (no container runtime); this keeps it from drifting from the cluster.
+    import yaml
+
+    compose = yaml.safe_load((ROOT / "deploy" / "compose" / "docker-compose.yml").read_text())
+    services = compose["services"]
+    assert {"rasa-1", "rasa-2", "actions-1", "actions-2", "nginx", "postgres", "redis", "web"} <= set(services)
+    for name in ("rasa-1", "rasa-2"):
+        command = services[name]["command"]
+        assert "bot.rasa_server run" in command and "--endpoints deploy/endpoints.yml" in command
+    assert services["nginx"]["volumes"] == ["./nginx.conf:/etc/nginx/conf.d/default.conf:ro"]
+    assert services["web"]["environment"]["RASA_URL"] == "http://nginx:5005"
+    needed = {"ACTION_ENDPOINT_URL", *cluster.Storage().environment()} - {"PG_PASSWORD"}
+    assert needed <= set(services["rasa-1"]["environment"])
