@@ -83,9 +83,10 @@ nlu-eval: install
 
 test: lint validate unit core-test nlu-eval
 
-# Load test: Wegwijzer and a stock `rasa init` bot, 20/50/100 users; reports/bench.json and .png.
-bench: train web-assets
-	$(PY) scripts/bench.py
+# Load test: Wegwijzer (one process and the cluster) and a stock `rasa init` bot, 20/50/100 users;
+# reports/bench.json and .png.
+bench: train web-assets nginx
+	$(PY) scripts/bench.py --cluster
 
 # Known vulnerabilities in the locked dependencies (pip-audit in its own venv: its dependencies
 # must not touch Rasa's pins). --strict fails when a package could not be checked at all; findings

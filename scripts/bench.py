@@ -5,6 +5,9 @@ escalation, thanks) as fast as replies come; we report latency percentiles, mess
 errors (non-200 or the safety net), peak RSS per process, start-to-first-reply and training time.
 Our own aiohttp client is the load generator: it speaks the REST channel directly, like the web
 page's server does. Results: reports/bench.json and reports/bench.png. A benchmark, not a test.
+
+`--cluster` also measures the scale-out profile (2 Rasa + 2 action servers behind nginx on
+PostgreSQL and Redis, as `make run-cluster`); `--url` only loads a stack that is already running.
 """
 
 from __future__ import annotations
@@ -177,6 +180,48 @@ def bench_wegwijzer(levels: list[int], rounds: int) -> dict[str, Any]:
             stop(processes)
 
 
+def bench_cluster(levels: list[int], rounds: int) -> dict[str, Any]:
+    """The scale-out profile (make run-cluster) in a database of its own, dropped afterwards."""
+    from sqlalchemy import create_engine, text
+
+    from bot.scale import cluster
+
+    admin = create_engine(f"{cluster.Storage.from_env().database_url}", isolation_level="AUTOCOMMIT")
+    database = f"wegwijzer_bench_{uuid.uuid4().hex[:8]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{database}"'))
+    topology = cluster.Topology(
+        rasa=free_port(), actions=free_port(), web=free_port(),
+        rasa_servers=(free_port(), free_port()), action_servers=(free_port(), free_port()),
+    )
+    os.environ.update({"RATE_LIMIT_IP": "10000000/1", "RATE_LIMIT_SENDER": "10000/1"})
+    storage = cluster.Storage(**{**vars(cluster.Storage.from_env()), "pg_database": database})
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            begun = time.monotonic()
+            processes = cluster.start(ROOT, topology, storage, prefix=Path(folder) / "nginx")
+            try:
+                pids = {name: p.pid for name, p in processes.items() if name.startswith(("rasa-", "actions-"))}
+                url = f"http://127.0.0.1:{topology.rasa}/webhooks/rest/webhook"
+                result = measure(url, pids, begun, 0.0, levels, rounds, CONVERSATION)
+                result.pop("training_s")  # the same model as above, not trained again
+                return result
+            finally:
+                stop(processes)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def bench_url(url: str, levels: list[int], rounds: int) -> dict[str, Any]:
+    """A stack that is already running (any profile): load only, no training or memory figures."""
+    began = time.monotonic()
+    _wait_first_reply(url, CONVERSATION[0])
+    return {"url": url, "first_reply_s": round(time.monotonic() - began, 1),
+            "runs": [asyncio.run(load(url, users, rounds, CONVERSATION)) for users in levels]}
+
+
 def bench_stock(levels: list[int], rounds: int) -> dict[str, Any]:
     rasa = [sys.executable, "-m", "rasa"]
     with tempfile.TemporaryDirectory() as folder:
@@ -208,7 +253,7 @@ def plot(report: dict[str, Any], path: Path) -> None:
     import matplotlib.pyplot as plt
 
     figure, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
-    for name, colour in (("wegwijzer", "#154273"), ("stock", "#a4002b")):
+    for name, colour in (("wegwijzer", "#154273"), ("cluster", "#39870c"), ("stock", "#a4002b")):
         runs = report.get(name, {}).get("runs", [])
         users = [r["users"] for r in runs]
         left.plot(users, [r["messages_per_s"] for r in runs], marker="o", color=colour, label=name)
@@ -228,13 +273,22 @@ def main() -> int:
     parser.add_argument("--users", default="20,50,100", help="concurrency levels")
     parser.add_argument("--rounds", type=int, default=3, help="conversations per user per level")
     parser.add_argument("--no-stock", action="store_true", help="skip the stock rasa init baseline")
+    parser.add_argument(
+        "--cluster", action="store_true", help="also the scale-out profile (needs nginx, PostgreSQL, Redis)"
+    )
+    parser.add_argument("--url", help="only load a running stack at this REST webhook URL; prints, writes nothing")
     args = parser.parse_args()
     levels = [int(u) for u in args.users.split(",")]
+    if args.url:
+        print(json.dumps(bench_url(args.url, levels, args.rounds), indent=2))
+        return 0
     report: dict[str, Any] = {
         "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         "wegwijzer": bench_wegwijzer(levels, args.rounds),
     }
+    if args.cluster:
+        report["cluster"] = bench_cluster(levels, args.rounds)
     if not args.no_stock:
         report["stock"] = bench_stock(levels, args.rounds)
         ours = {r["users"]: r for r in report["wegwijzer"]["runs"]}
