@@ -15,7 +15,7 @@ from actions.nieuwe_toekomst import NIEUWE_TOEKOMST, PURPOSE_SLOT, nieuwe_toekom
 from actions.responses import text as response_text
 from actions.responses import variation
 from bot.directory.lookup import Status
-from bot.opening_hours import describe, is_open
+from bot.opening_hours import Hours, State, describe, read
 from bot.privacy import stats
 
 NATIONAL_PHONE_LINK = "tel:08002000"
@@ -95,7 +95,8 @@ class ActionShowVeiligThuis(Action):
 
         national = found.national
         hours = organisation.chat_hours or national["chat_hours"]
-        open_now = is_open(hours["weekly"], datetime.now(timezone.utc))
+        # On a public holiday the chat's hours are unknown: then it is not said to be open.
+        open_now = read(Hours.from_record(hours), datetime.now(timezone.utc)).state is State.OPEN
         place = tracker.get_slot("place_label") or ""
         lines = [
             response_text(domain, "utter_vt_card_region", language, place=place, organisation=organisation.name),

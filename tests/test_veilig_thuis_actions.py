@@ -127,6 +127,7 @@ async def test_the_card_leaves_out_what_is_not_verified(domain: dict, loaded: No
         (datetime.fromisoformat("2026-12-01T10:00:00+01:00"), True),  # Tuesday morning
         (datetime.fromisoformat("2026-12-01T17:30:00+01:00"), False),  # Tuesday evening
         (datetime.fromisoformat("2026-12-05T10:00:00+01:00"), False),  # Saturday
+        (datetime.fromisoformat("2026-12-25T10:00:00+01:00"), False),  # Christmas Day, a Friday
     ],
 )
 async def test_the_card_says_whether_the_chat_is_usually_open_now(
