@@ -16,9 +16,15 @@ on the way or already here, being locked in or hiding, a bystander hearing it ha
 injuries, fire and gas, abduction, being followed. Chat shorthand ("mn", "hes", "cant")
 is expanded first so each pattern only has to spell a word one way.
 
+``cancels_danger`` is the other side of the same judgement: when the trained classifier
+(not these patterns) calls a message acute danger, it says whether the message clearly
+cancels that (the past, an explicit "no weapon" or "I'm safe now", a hypothetical, an
+everyday use), so the NLU component can demote the classifier's guess.
+
 Pure functions only: no Rasa import, so the detector is testable and reusable on its own.
-Tuning sets: ``tests/data/danger_dev.yml``, ``danger_test.yml`` and ``danger_tune.yml``;
-a blind set that nobody tuning the patterns has seen measures whether they generalise.
+Tuning sets: ``tests/data/danger_dev.yml``, ``danger_test.yml``, ``danger_tune.yml`` and
+``danger_tune2.yml``; a blind set that nobody tuning the patterns has seen
+(``danger_blind2.yml``) measures whether they generalise.
 """
 
 from __future__ import annotations
@@ -36,7 +42,7 @@ from bot.text import normalise
 _WHO = (
     r"(?:hij|hy|ie|ze|zij|die|mijn|mn|m'n|haar|zijn|z'n|zn|de buurman|vader|papa|pa|"
     r"moeder|mama|ma|stiefvader|he|hes|he's|she|shes|she's|they|they're|theyre|my|her|his|"
-    r"him|dad|mum|mom|stepdad)"
+    r"him|dad|mum|mom|stepdad|stalker)"
 )
 # People, by relation: the subject or object of an act of violence.
 _KIN = (
@@ -47,7 +53,7 @@ _KIN = (
     r"kleindochter|huisgenoot|jongen|meisje|vent|husband|wife|boyfriend|girlfriend|dad|daddy|father|mum|"
     r"mom|mommy|mummy|mother|stepdad|stepfather|stepmom|stepmother|brother|brothers|sister|son|daughter|"
     r"kid|child|children|grandson|granddaughter|grandpa|grandma|uncle|aunt|cousin|neighbour|neighbor|"
-    r"neighbours|neighbors|roommate|woman|guy|girl|boy|family)"
+    r"neighbours|neighbors|roommate|woman|guy|girl|boy|family|stalker|man)"
 )
 _POSS = r"(?:mijn|zijn|haar|onze|ons|de|het|een|die|my|his|her|our|the|a|their)"
 # A third person doing something: a pronoun or "(mijn) (grote) broer".
@@ -220,7 +226,8 @@ _FAMILIES: tuple[_Rule, ...] = (
     # Trying to do violence: "hij probeert me te wurgen", "trying to strangle me".
     _rule(
         "violence_now",
-        rf"\b(?:probeert|probeerde net|wil)\b (?:[\w']+ ){{0,3}}?{_OBJ} (?:[\w']+ ){{0,3}}?te "
+        rf"\b(?:probeert|probeerde net|wil|(?:heeft|had) (?:net |zojuist |daarnet )?geprobeerd)\b (?:[\w']+ ){{0,3}}?{_OBJ} "
+        rf"(?:[\w']+ ){{0,3}}?te "
         r"(?:wurgen|slaan|steken|verdrinken|verstikken|vermoorden|doden|duwen|schoppen|verkrachten|pakken|trekken|sleuren|"
         r"slepen|meenemen|ontvoeren|stikken|verbranden|overrijden|aanrijden|aanranden|duwen|gooien)\b"
         r"|\b(?:trying|tries|tried) to (?:strangle|choke|stab|drown|suffocate|smother|hit|kill|rape|grab|push|drag)\b",
@@ -424,6 +431,244 @@ _FAMILIES: tuple[_Rule, ...] = (
         r"\b(?:terug|komt|back|coming|here|typ|laptop|tablet)\b",
         negatable=False,
     ),
+    # --- Families generalised from danger_tune2.yml (the former blind set) ---------------------
+    # The passive with its agent named is the active voice: "mama wordt geslagen door papa" says
+    # what "papa slaat mama" says (a child's phrasing); "pijn doen" is violence too.
+    _rule(
+        "violence_now",
+        r"\b(?:wordt|word|worden)\b(?: [\w']+){0,3}? door (?:mijn |m'n |zijn |haar |de |onze |een )?(?:\w+ )?"
+        rf"{_KIN}\b(?: [\w']+){{0,3}}? (?:(?:in elkaar )?geslagen|geschopt|getrapt|gestompt|gewurgd|mishandeld|"
+        r"verkracht|gestoken|geduwd|gesleurd|bedreigd|pijn gedaan)\b"
+        r"|\b(?:wordt|word|worden) (?:(?:in elkaar )?geslagen|geschopt|getrapt|gewurgd|mishandeld|verkracht|gestoken|"
+        rf"bedreigd) door (?:mijn |m'n |zijn |haar |de |onze )?(?:\w+ )?{_KIN}\b"
+        rf"|(?:\b{_SUBJ} (?:doet|doen) {_OBJ} (?:[\w']+ ){{0,2}}?pijn\b|\b{_OBJ} (?:[\w']+ ){{0,2}}?pijn (?:doet|doen)\b)"
+        r"(?! (?:met (?:zijn|haar|die|wat|z'n) \w+|emotioneel|van binnen|in (?:mijn|m'n) hart|met woorden))",
+    ),
+    # Still going on, or starting again, after an injury or an act of violence:
+    # "hij gaat maar door", "hij begint weer", "he's starting again".
+    _rule(
+        "violence_now",
+        r"\b(?:gaat maar door|gaat (?:nog steeds |gewoon )?door met|blijft maar doorgaan|begint (?:nu )?weer|"
+        r"(?:is|'s) starting again|starts again|keeps going|carries on|is still going)\b(?= *(?:$|[,.!?]| en | and | help))",
+        negatable=False,
+        requires=re.compile(
+            r"\b(?:sla\w*|sloeg|geslagen|schop\w*|geschopt|trap\w*|stomp\w*|wurg\w*|duw\w*|geduwd|smijt|gesmeten|gegooid|"
+            r"knijp\w*|lip|bloed\w*|blood|pijn|arm|neus|hit\w*|kick\w*|punch\w*|beat\w*|chok\w*|strangl\w*|push\w*|"
+            r"slap\w*|threw|thrown|hurt\w*|bruis\w*|blauw\w*)\b"
+        ),
+    ),
+    # Back again, now, in a few words: "hij is weer zo", "hij doet het weer", "it's happening again".
+    _rule(
+        "violence_now",
+        r"\b(?:hij|ze|zij|papa|mama|pappa|mamma|vader|moeder|he|she|dad|mum|mom)(?:'s| is)? (?:is )?(?:nu )?weer zo(?= *(?:$|[,.!?]))"
+        r"|\b(?:hij|ze|zij|papa|mama) doet het (?:nu )?weer(?= *(?:$|[,.!?]| help))|\bhet gebeurt (?:nu )?weer(?= *(?:$|[,.!?]))"
+        r"|\b(?:he'?s|she'?s|they'?re) (?:doing it|at it) again(?= *(?:$|[,.!?]))|\bit'?s happening again\b",
+    ),
+    # Pushed or thrown down the stairs, off a balcony or out of a window.
+    _rule(
+        "violence_now",
+        r"\b(?:van de trap|van het balkon|uit het raam|down the stairs|off the balcony|out of the window)\b.{0,5}"
+        r"\b(?:gegooid|geduwd|getrapt|geschopt|gesmeten)\b"
+        r"|\b(?:pushed|threw|thrown|kicked|shoved|gooide|duwde|smeet)\b (?:[\w']+ ){0,3}?(?:down the stairs|off the balcony|"
+        r"out of the window|van de trap|van het balkon|uit het raam)\b",
+    ),
+    # Pinned down or against a wall: "my dad has my mum pinned against the wall".
+    _rule(
+        "violence_now",
+        rf"\b{_OBJ} (?:vast)?(?:pinned|gepind|klem) (?:against|to|down|on|tegen|op)\b"
+        rf"|\b(?:pinned|pins|pinning|pinnt) {_OBJ} (?:against|to|down|on|tegen|op)\b"
+        r"|\bpinned (?:against|to) the (?:wall|floor|ground|bed|door)\b",
+    ),
+    # Weapons or injuries that cut: "he cut me with a bottle", "hij sneed me met een mes".
+    _rule(
+        "violence_now",
+        rf"\b{_SUBJ}\b.{{0,10}}\b(?:cut|sneed|snijdt|slashed)\b (?:{_OBJ})\b.{{0,30}}\b(?:blood|bloed|bleeding|bloedt|"
+        r"with|met)\b",
+    ),
+    # Violence against a pregnant woman.
+    _rule(
+        "injury_now",
+        r"\b(?:i'?m|i am|ik ben|she'?s|she is|ze is|zij is|mijn vrouw is|my wife is)\b (?:\w+ )?(?:pregnant|zwanger)\b",
+        requires=_VIOLENCE_WORD,
+    ),
+    # Lying still, not waking up, cannot move a limb after violence.
+    _rule(
+        "injury_now",
+        r"\b(?:ligt|lies|is lying|lying) (?:heel |helemaal |dood)?stil\b|\b(?:not|isn'?t|won'?t) waking up\b"
+        r"|\b(?:kan|can'?t|cannot) (?:mijn|m'n|haar|zijn|my|her|his) (?:arm|been|benen|nek|hand|leg|legs|neck) "
+        r"(?:niet (?:meer )?(?:bewegen|voelen)|move|feel)\b|\b(?:can'?t|cannot) (?:move|feel) (?:my|her|his) "
+        r"(?:arm|leg|legs|neck|hand)\b|\b(?:a lot of|so much|lots of|zoveel|heel veel|enorm veel) (?:blood|bloed)\b",
+        negatable=False,
+        requires=re.compile(
+            r"\b(?:sla\w*|sloeg|geslagen|schop\w*|geschopt|trap\w*|stomp\w*|wurg\w*|duw\w*|geduwd|gooi\w*|gegooid|"
+            r"smijt|smeet|gesmeten|steek|stak|gestoken|hit|kick\w*|punch\w*|beat\w*|chok\w*|strangl\w*|push\w*|"
+            r"shov\w*|slap\w*|threw|thrown|stab\w*|cut|hurt\w*|hij|he|him|zij|she|pushed|attack\w*|bottle|fles|mes|knife)\b"
+        ),
+    ),
+    # Fire and fuel: petrol, a jerrycan, spirit or lighter fluid in someone's hands, or poured.
+    _rule(
+        "fire_or_abduction",
+        r"\b(?:benzine|petrol|gasoline|jerrycan|jerry can|spiritus|lighter fluid|aanmaakvloeistof|brandstof|"
+        r"wasbenzine|lampolie)\b.{0,50}\b(?:aansteker|lighter|lucifers?|matches|aansteken|light|fik|brand|fire|over|"
+        r"in de|op de|door de|on the|around|rond|om)\b"
+        r"|\b(?:aansteker|lighter|lucifers|matches)\b.{0,40}\b(?:benzine|petrol|gasoline|jerrycan|jerry can|spiritus|"
+        r"lighter fluid|aanmaakvloeistof)\b"
+        rf"|\b{_SUBJ}\b.{{0,20}}\b(?:gooit|giet|sprenkelt|spuit|heeft|pakt|haalt|loopt|staat|pours|pouring|splashing|"
+        r"has|holding|is holding|got|carrying)\b.{0,25}\b(?:benzine|petrol|gasoline|jerrycan|jerry can|spiritus|"
+        r"lighter fluid|aanmaakvloeistof)\b",
+    ),
+    # Taken or dragged into a car or van: "hij trekt me de auto in", "someone dragging a girl into a van".
+    _rule(
+        "fire_or_abduction",
+        r"\b(?:trekt|sleurt|sleept|duwt|trok|sleurde|duwde|getrokken|gesleurd|geduwd|drags?|dragging|dragged|pulls?|"
+        r"pulling|pulled|push\w*|forc\w*|shov\w*|bundl\w*|throw\w*)\b(?: [\w']+){0,4}? (?:de|een|zijn|haar|zn|his|her|a|"
+        r"the|into the|into a|into his|into her|in de|in een|in zijn) (?:\w+ )?(?:auto|busje|bus|bestelbus|wagen|car|"
+        r"van|truck|kofferbak|trunk)\b(?: in\b)?"
+        r"|\b(?:probeert|probeerde|proberen|trying|tries|tried)\b.{0,30}\b(?:mee te (?:nemen|sleuren|trekken|slepen)|"
+        r"to (?:take|grab|snatch|drag) (?:away )?(?:my|her|his|our|the|a) )",
+    ),
+    # Children taken in a car, driven off or driven recklessly.
+    _rule(
+        "fire_or_abduction",
+        r"\b(?:kinderen|kids|kind|kindje|child|children|baby|dochter|zoon|dochtertje|zoontje|daughter|son)\b.{0,25}"
+        r"\b(?:in de auto|in the car|in zijn auto|in his car|in her car|in haar auto)\b.{0,40}\b(?:rijdt weg|reed weg|"
+        r"rijdt (?:te )?hard|rijdt als een gek|drove off|driving off|drives off|took off|sped off|weggereden|ervandoor|"
+        r"als een gek|like a maniac|like a madman|dronken|drunk)\b",
+        negatable=False,
+    ),
+    # A child held over a balcony, out of a window or over a bridge.
+    _rule(
+        "kill_threat",
+        r"\b(?:hold\w*|houdt|hield|hangs?|hanging|dangl\w*|tilt)\b (?:[\w']+ ){0,3}?(?:over|uit|out of|boven|off) "
+        r"(?:the|het|de|a|een) (?:balcony|balkon|railing|reling|window|raam|brug|bridge|edge|rand)\b",
+    ),
+    # Killing oneself and others: "zegt dat hij met de kinderen van de brug springt", "he says
+    # he'll end it for both of us", "het is vanavond afgelopen voor ons allebei".
+    _rule(
+        "kill_threat",
+        r"\b(?:springt|springen|spring|jump\w*|rijdt|rijden|drive\w*|crash\w*)\b.{0,30}\b(?:van (?:de|het) (?:brug|dak|flat|"
+        r"balkon)|off (?:the|a) (?:bridge|roof|balcony)|voor de trein|in front of (?:a|the) train|het water in|"
+        r"into the (?:water|river|canal|sea)|tegen een (?:boom|muur)|into a (?:tree|wall))\b"
+        r"|\b(?:van (?:de|het) (?:brug|dak|flat|balkon)|voor de trein|het water in|tegen een (?:boom|muur))\b.{0,10}"
+        r"\b(?:springt|springen|spring|rijdt|rijden|springen|gooit|duwt)\b"
+        r"|\b(?:afgelopen|een eind(?:e)? aan|ends? it|ending it|over|gedaan|klaar)\b.{0,20}\b(?:voor|for|with|met) "
+        r"(?:ons allebei|ons beiden|ons allemaal|both of us|us both|all of us|the both of us|us all)\b",
+        requires=re.compile(r"\b(?:zegt|zei|says|said|dreigt|dreigde|threat\w*|schreeuwt|roept|swears|zweert)\b"),
+    ),
+    # Harm to oneself and others: "hij zegt dat hij zichzelf en de kinderen iets aandoet".
+    _rule(
+        "kill_threat",
+        r"\b(?:zichzelf|himself|herself)\b.{0,30}\biets aan ?(?:te )?(?:doen|doet|deed)\b",
+    ),
+    # Not alive in the morning: "ik haal de ochtend niet", "he says i won't see the morning".
+    _rule(
+        "kill_threat",
+        r"\b(?:de ochtend|morgen|morgenochtend|de nacht|het weekend|de volgende dag) niet (?:meer )?(?:haal|haalt|halen|"
+        r"meemaak|meemaakt|mee maakt|overleef|overleeft|zie|ziet)\b|\bwon'?t (?:see|make it (?:to|through)|survive) "
+        r"(?:the morning|tomorrow|the night|the weekend)\b",
+        negatable=False,
+    ),
+    # Shooting now: "hij schiet", "someone is shooting".
+    _rule(
+        "gunshots",
+        r"\b(?:hij|ze|zij|iemand|hij staat te|er wordt|mijn \w+|de buurman)\b (?:\w+ )?(?:schiet|schieten|geschoten)\b"
+        r"(?= *(?:$|[,.!?]| nu| op (?:me|mij|ons|haar|hem|mensen|iedereen|de deur|het huis|ons huis)| om zich heen| in het rond| door))"
+        r"|\b(?:he'?s|she'?s|someone'?s|someone is|they'?re|he is|she is|they are) (?:\w+ )?shooting\b"
+        r"(?= *(?:$|[,.!?]| at | now| right now| people| everyone| in the| through))|\bopened fire\b",
+        negatable=False,
+    ),
+    # It is bad, right now: "het is heel erg nu", "it's really bad right now".
+    _rule(
+        "explicit_danger",
+        r"\b(?:het|it)(?:'s| is| gaat) (?:nu |now )?(?:heel |echt |zo |really |so |very |super )*(?:erg|slecht|eng|"
+        rf"gevaarlijk|mis|bad|scary|dangerous|out of hand|uit de hand)(?= *(?:{_NOW}|op dit moment)? *(?:$|[,.!?]))",
+        needs_now=True,
+    ),
+    # Help cannot be spoken: whispering or unable to talk because he is near, or only able to type help.
+    _rule(
+        "coming_now",
+        r"\b(?:fluister\w*|whisper\w*|zachtjes praten|moet stil zijn|have to be quiet|must be quiet|mag (?:me|mij) niet "
+        r"horen|kan niet hard praten)\b.{0,40}\b(?:hij|ze|zij|he|she|they)\b"
+        r"|\b(?:help|hulp|sos|112|politie|police)\b.{0,20}\b(?:kan niet praten|can'?t talk|cannot talk|can'?t speak|"
+        r"kan niet bellen|can'?t call)\b|\b(?:kan niet praten|can'?t talk|cannot talk|can'?t speak)\b.{0,20}"
+        r"\b(?:help|hulp|sos|112|politie|police)\b|\b(?:niet bellen|don'?t call)\b.{0,20}\b(?:hoort|hears|hear)\b",
+        negatable=False,
+    ),
+    # Phone taken or smashed so the writer cannot call: "hij pakt mn telefoon af, help".
+    _rule(
+        "coming_now",
+        r"\b(?:pakt|pakte|neemt|nam|took|takes|grabbed|grabs|smashed|smashes|broke|breaks)\b (?:[\w']+ ){0,2}?"
+        r"(?:telefoon|mobiel|phone)\b(?: af| weg)?.{0,50}\b(?:help|hulp|laptop|tablet|computer|ipad|kan niet bellen|"
+        r"can'?t call|112|politie|police)\b",
+        negatable=False,
+    ),
+    # Someone calling with help: "kan er iemand komen", "kunnen jullie iemand sturen".
+    _rule(
+        "call_for_help",
+        r"\b(?:kan|kunnen|kun|kunt) (?:er |jullie |je |u )?(?:nu |snel |alsjeblieft |aub )?(?:iemand|de politie|politie|"
+        r"hulp|een ambulance|ambulance)\b (?:\w+ )?(?:komen|sturen|langskomen|langs sturen|bellen)\b"
+        r"(?! (?:om|voor|kijken|praten|over|op|morgen|volgende|later))"
+        r"|\b(?:kunnen|kan|kun|kunt) (?:jullie|je|u) (?:nu |snel |alsjeblieft |aub )?(?:iemand|de politie|politie|hulp|"
+        r"een ambulance) sturen\b(?! (?:om|voor|kijken|praten|over|morgen|volgende|later))"
+        r"|\b(?:can|could) (?:you|someone|somebody|anyone) (?:please )?(?:send (?:someone|somebody|help|the police|police)|"
+        r"come (?:now|quick|quickly|here|please))\b",
+    ),
+    # A message from him that he is here or where the writer is: "ik ben er", "i'm outside".
+    _rule(
+        "coming_now",
+        r"\b(?:stuurt|stuurde|appt|appte|sms\w*|texted|texts|sent|sends|messaged|zegt|says|schrijft|writes)\b.{0,50}"
+        r"(?:'|\"|\b(?:met|with|dat|that)\b)\W*(?:ik ben er|ik ben hier|ik sta (?:hier|buiten|beneden|voor (?:je|de) deur)|"
+        r"i'?m here|i'?m outside|i'?m downstairs|i'?m at your door|ik zie je|i (?:can )?see you|ik weet waar je (?:bent|zit)|"
+        r"i know where you are)\b",
+    ),
+    # At the door, at the car, waiting: "staat nu naast mn auto", "he's waiting next to my car",
+    # "blijft maar aanbellen en bonken", "belt steeds aan", "probeert het via de achterdeur".
+    _rule(
+        "at_the_door",
+        r"\b(?:staat|stond|wacht|wachtte|zit|is waiting|'s waiting|waiting|standing|stands)\b.{0,30}\b(?:naast|bij|next to|"
+        r"by|at) (?:mijn|m'n|onze|my|our) (?:auto|fiets|scooter|car|bike)\b"
+        r"|\b(?:staat|stond|zit|zat) (?:me|mij|ons) (?:\w+ )?op te wachten\b"
+        r"|\b(?:blijft|blijven|staat|staan)\b (?:maar )?(?:\w+ (?:en )?)?(?:bonken|bonzen|beuken|rammen|aanbellen|"
+        r"kloppen|trappen|schoppen|rammelen)\b"
+        rf"|\b{_WHO}\b.{{0,30}}\b(?:belt|bellen) (?:steeds|maar|de hele tijd|continu|telkens|aan één stuk) aan\b"
+        r"|\b(?:keeps|won'?t stop|kept) (?:ringing|knocking|banging|pounding|hammering|buzzing)\b(?!.{0,25}\b(?:to|for)\b)"
+        r"|\b(?:probeert|proberen|trying|tries|tried)\b (?:het |it )?(?:via |at |bij |aan |through )?(?:de |the |my |our |mijn )"
+        r"?(?:\w*deur|raam|ramen|klink|slot|back door|front door|door|window|windows|handle|lock)\b",
+    ),
+    # In the house, now: "hij is binnen", "he's inside", "he broke the window and he's inside".
+    _rule(
+        "coming_now",
+        r"\b(?:hij|ze|zij|he|she|they)(?:'s| is|'re| are) (?:nu |now |al |already |weer |back )?(?:binnen|inside|in (?:het|the) "
+        r"(?:huis|house))(?= *(?:$|[,.!?]|nu|now| en | and | help))",
+    ),
+    # Circling or driving past the house: "he keeps circling my house in his car".
+    _rule(
+        "followed_now",
+        r"\bcircl\w* (?:around )?(?:my|our|the) (?:house|flat|block|street|building|home)\b"
+        r"|\b(?:rijdt|loopt|fietst)\b.{0,25}\b(?:rondjes (?:om|rond|rondom)|steeds langs|de hele tijd langs|telkens langs)"
+        r" (?:mijn|ons|het|onze) (?:huis|flat|blok|straat|woning)\b"
+        r"|\b(?:drives|driving|walks|walking|keeps driving|keeps walking) (?:past|by|around) (?:my|our) (?:house|flat|home)\b",
+    ),
+    # Hiding in all its forms: "ik zit me te verstoppen", "we hebben ons verstopt".
+    _rule(
+        "hiding",
+        r"\b(?:me|mij|ons|mezelf|onszelf)\b (?:\w+ ){0,2}?(?:te )?(?:verstoppen|verstopt|verschuilen|verscholen)\b"
+        r"|\b(?:zit|zitten|lig|liggen|sta|staan)\b (?:\w+ ){0,2}?te (?:verstoppen|schuilen|verschuilen)\b",
+    ),
+    # Hearing him coming, or things being smashed: "ik hoor hem de trap op komen".
+    _rule(
+        "witness_now",
+        r"\b(?:hoor|hear|can hear)\b (?:hem|haar|ze|him|her|them)\b.{0,25}\b(?:de trap op|op de trap|aankomen|binnenkomen|"
+        r"beneden|thuiskomen|de deur|op de gang|in de gang|coming|on the stairs|downstairs|outside|in the hall|"
+        r"at the door|smashing|breaking|throwing|slamming|kapot)\b",
+        requires=re.compile(r"\b(?:bang|doodsbang|scared|terrified|afraid|help|hulp|please|aub|shit|kut|omg|smashing|"
+                            r"breaking|throwing|slamming|kapot|schreeuw\w*|woedend|dronken|drunk|furious)\b"),
+    ),
+    # Weak presence cues that need a second cue are in _WEAK_CUES; these are direct.
+    _rule(
+        "coming_now",
+        r"\b(?:he'?s|she'?s|he is|she is|hij komt|ze komt|zij komt) (?:now )?(?:coming up|coming upstairs|nu naar boven)\b",
+    ),
 )
 
 # Narrower phrasings, each written for a kind of message the families above do not cover.
@@ -590,7 +835,7 @@ _SPECIFIC: tuple[_Rule, ...] = (
     ),
     _rule(
         "breaking_in",
-        r"\b(?:deur in (?:te )?trappen|deur intrappen|(?:probeert|wil|komt)\b.{0,25}\bbinnen te komen|"
+        r"\b(?:\w*deur in (?:te )?(?:trappen|rammen|beuken|schoppen)|\w*deur intrappen|(?:probeert|wil|komt)\b.{0,25}\bbinnen te komen|"
         r"kicked the door in|broke the door|(?:he'?s|hes|she'?s|is) inside (?:now|the house)|"
         r"(?:he'?s|hes|she'?s|shes|is) on (?:his|her|their) way(?! to (?!(?:me|my|us|our|here|the house|you)\b)))\b",
     ),
@@ -635,7 +880,9 @@ _SPECIFIC: tuple[_Rule, ...] = (
     _rule(
         "breaking_in",
         r"\b(?:gemorreld|morrelt aan|opengebroken|open te breken|open te krijgen|binnengekomen|binnengedrongen|"
-        r"door de ruit|klimt over|klimt door|climbing (?:through|in|over)|smash(?:ed|es)?|breaking (?:the|my|our)|"
+        r"door de ruit|klimt over|klimt door|climbing (?:through|in|over)|breaking (?:the|my|our)|"
+        r"(?:smash\w*|broke|breaks|kicked in|kicks in|kicking in) (?:in )?(?:the|a|my|our) (?:\w+ )?(?:door|window|glass|lock|"
+        r"windscreen|windshield)s?|"
         r"trying to (?:open|break|get through|get in)|forcing (?:the|my) (?:door|window|lock))\b",
     ),
     _rule(
@@ -785,7 +1032,11 @@ _WEAK_CUES: dict[str, re.Pattern[str]] = {
         r"across the street|in the doorway|in het portiek|in de gang|staat te wachten|is waiting|"
         # On the way, back soon, or here: "hij komt zo thuis", "he'll be back any second".
         r"komt (?:zo|nu|straks|zometeen|dadelijk)? ?(?:thuis|terug|hier|binnen|eraan|er aan|hierheen)|"
-        r"(?:hij|ze|zij) is (?:er|hier|thuis|terug|binnen)|(?:he|she|they)(?:'s| is|'re| are) (?:here|back|home|"
+        r"(?:hij|ze|zij) is (?:er|hier|thuis|terug|binnen|vlakbij|dichtbij|in de buurt)|vlakbij|close by|nearby|close behind|"
+        # Ending the message with "hij komt": on his way, or coming in.
+        r"(?:hij|ze|zij|he|she) (?:komt|is coming)(?= *(?:$|[,.!?]))|"
+        r"(?:is|komt|zit|staat|gaat) (?:nu |weer |nu weer )*(?:in|naar|op) (?:mijn|m'n|my) (?:kamer|slaapkamer|bed|room|bedroom)|"
+        r"(?:is|'s) in my (?:room|bedroom|bed)|coming up(?:stairs)?|onder (?:mijn|m'n|ons) raam|under my window|(?:he|she|they)(?:'s| is|'re| are) (?:here|back|home|"
         r"inside|outside|downstairs|upstairs|coming)|(?:be|coming) (?:back|home|here) (?:any|in|soon)|"
         r"on (?:his|her|their) way(?! to (?!(?:me|my|us|our|here|the house|you)\b))|trappenhuis|kamer naast|next room|beneden|downstairs|in the hallway|"
         r"(?:staat|zit|loopt) (?:buiten|beneden|in de gang|in de tuin|op straat|bij (?:mijn|de|het) \w+)|"
@@ -802,7 +1053,18 @@ _WEAK_CUES: dict[str, re.Pattern[str]] = {
     ),
     "fear": re.compile(r"\b(?:bang|doodsbang|scared|terrified|afraid|panic|paniek|angstig)\b"),
     "urgency": re.compile(r"\b(?:snel|hurry|quick|now|nu|net|just|right now)\b|!!"),
-    "help": re.compile(r"^(?:help|hulp|sos)\b"),
+    "help": re.compile(
+        r"^(?:(?:please|aub|alsjeblieft|omg|oh god|snel|quick)\W+)*(?:help|hulp|sos)\b"
+        r"|\bhelp (?:me|mij|ons|us)\b(?= *(?:$|[,.!?]|nu|now|please|aub|hij|ze|zij|he|she|they|mijn|my))"
+    ),
+    # Fled, or found: "ik ben weggerend", "he found my new address", "hij weet waar ik ben".
+    "fled": re.compile(
+        r"\b(?:weggerend|gevlucht|ontsnapt|weggevlucht|ran away|escaped|fled|got away|op de vlucht|on the run)\b"
+    ),
+    "found": re.compile(
+        r"\b(?:weet waar ik (?:ben|woon|zit)|knows where i (?:am|live)|found (?:my|our) (?:new )?(?:address|house|flat|place)|"
+        r"heeft (?:mijn|ons) (?:nieuwe )?adres|heeft (?:me|mij|ons) gevonden|found me|found us)\b"
+    ),
     # Alarm words people type when it is happening: "omg hij is hier", "kut hij staat beneden".
     "alarm": re.compile(r"\b(?:omg|oh god|oh my god|kut|shit|fuck|fck|help|hulp|please|aub|alsjeblieft|sos)\b|!!"),
     # Writing in secret, or a protective order being broken.
@@ -817,10 +1079,11 @@ _NEGATION = re.compile(
     r"didn'?t|hasn'?t|haven'?t|won'?t|niet meer|no longer|anymore)\b|n't\b"
 )
 _PAST = re.compile(
-    r"\b(?:in (?:19|20)\d\d|toen|back in|destijds|vroeger|vorig(?:e)? (?:jaar|week|maand|zomer|keer)|jaren geleden|maanden geleden|weken geleden|"
+    r"\b(?:in (?:19|20)\d\d|toen|back in (?:\d|the day|those days|school|high school|college|\w+ (?:19|20)\d\d)|destijds|vroeger|vorig(?:e)? (?:jaar|week|maand|zomer|keer)|jaren geleden|maanden geleden|weken geleden|"
     r"toen ik (?:klein|jong|kind)|in het verleden|lang geleden|used to|last (?:year|month|week|summer|time)|ooit|"
     r"years ago|months ago|weeks ago|when i was (?:a kid|little|young|a child)|back then|in the past|long ago|"
-    r"he once|she once|one time)\b"
+    r"he once|she once|one time|ages ago|a long time ago|een keer eerder|"
+    r"when i was (?:\d+|pregnant)|toen ik (?:\d+|zwanger) was|toen ik nog \w+|last christmas|vorige kerst)\b"
 )
 _HABITUAL = re.compile(
     r"\b(?:lol|haha\w*|hihi|grapje|jk|just kidding|al jaren|al maanden|al weken|"
@@ -846,6 +1109,49 @@ _QUESTION_START = re.compile(
     r"could|may i|does|do i|is it|is this|is that|would)\b"
 )
 _NOW_CUE = re.compile(rf"\b{_NOW}\b|^(?:help|hulp)\b")
+# Happening again, now: outweighs a habitual or past cue ("hij wurgt me elke keer, nu weer").
+_AGAIN_NOW = re.compile(
+    r"\b(?:nu weer|nu opnieuw|nou weer|vandaag weer|vanavond weer|vannacht weer|weer bezig|nu al weer|"
+    r"now again|again now|again right now|doing it again|at it again|(?:is|'s) starting again|it'?s happening again|"
+    r"het gebeurt (?:nu )?weer|doet het (?:nu )?weer)\b"
+)
+# A strong cue that it is happening as the person writes: it wins over a question about whether
+# this is normal or allowed ("hij slaat me nu, is dat normaal?" is an alarm).
+_STRONG_NOW = re.compile(
+    r"\b(?:nu|nou|op dit moment|op het moment|nu meteen|right now|as we speak|at this moment|now|rn|help|hulp)\b"
+)
+# "... but it was just my flatmate": the writer has found out there is no danger.
+_RESOLVED = re.compile(
+    r"\b(?:(?:but )?it was (?:just|only)|turned out (?:to be|it was)|false alarm|never ?mind|nvm|"
+    r"(?:maar )?het was (?:maar|gewoon|alleen)|bleek (?:het |het maar |maar |gewoon )|vals alarm|laat maar)\b"
+)
+# Hiding that is not from a person: pets, games, presents, chores and school.
+_BENIGN_HIDING = re.compile(
+    r"\b(?:hamster|kat|katten|poes|kitten|cat|cats|hond|hondje|puppy|dog|konijn|rabbit|cavia|guinea pig|muis|mouse|"
+    r"huisdier|pet|vogel|bird|parkiet|verstoppertje|hide and seek|hide-and-seek|eieren|paaseieren|eggs|cadeau\w*|"
+    r"presents?|gifts?|verrassing|surprise|sinterklaas|chores|klusjes|huiswerk|homework|afwas|dishes|toets|"
+    r"proefwerk|exam|exams|tentamen|rapport|cijfer\w*|grades?|report card|failed|gezakt|regen|rain|zon|sun|hitte|"
+    r"heat|spin|spider|wesp|wasp|baas|boss|schoonmoeder|mother-in-law|deadline|telefoontje|phone calls?)\b"
+)
+# "help!" followed by an ordinary question or an everyday mishap is not a cry for help.
+_ORDINARY_HELP = re.compile(
+    r"^\W*(?:help|hulp|sos)\b\W*(?:(?:me|mij|ons|us) )?(?:(?:with|met|bij) )?(?:(?:hoe|waar|wat|welke|wanneer|waarom|weet iemand|kan iemand|kun je|kunt u|"
+    r"how|where|what|which|when|why|does anyone|can anyone|can you|could you)\b"
+    r"|(?:mijn|de|het|my|the|our|onze|ons) (?:\w+ )?(?:pdf|word|excel|computer|laptop|scherm|screen|printer|wifi|"
+    r"internet|wasmachine|washing machine|vaatwasser|dishwasher|koelkast|fridge|fiets|bike|auto|car|kat|cat|hond|"
+    r"dog|hamster|konijn|rabbit|huiswerk|homework|taart|cake|oven|verwarming|heating|boiler|cv-ketel|kraan|tap|"
+    r"toilet|wc|lekt|leaks|kapot|broken|vast|stuck)\b)"
+)
+# Advice about someone else that a friend told the writer about: a worry, not an alarm.
+_REPORTED = re.compile(
+    r"\b(?:friend|vriendin|vriend|collega|colleague|coworker|classmate|klasgenoot|klasgenote|sister|zus|cousin|"
+    r"nicht|neighbou?r|buurvrouw|buurman|teacher|juf|iemand|someone)\b.{0,12}\b(?:told|tells|vertelde|vertelt|"
+    r"heeft (?:me|mij|ons) verteld|confided)\b"
+)
+_ADVICE = re.compile(
+    r"\b(?:how (?:can|do|should) (?:i|we) help|what can i do|hoe kan ik (?:haar|hem|ze|hen)? ?helpen|"
+    r"wat kan ik (?:voor (?:haar|hem|ze) )?doen|hoe help ik)\b"
+)
 # Violence on a screen, in a game or sport, or knives in a collection, is not danger at home.
 _FICTION = re.compile(
     r"\b(?:verzameling|collectie|collection|video ?game|game|games|gamen|spelletje|in het spel|film|movie|serie|series|"
@@ -857,7 +1163,8 @@ _FICTION = re.compile(
 _BENIGN_VISIT = re.compile(
     r"\b(?:pizza|bloemen|flowers|pakket\w*|package|parcel|boodschappen|groceries|taart|cake|bezorg\w*|delivery|"
     r"postbode|postman|collectant|glazenwasser|cadeau\w*|presents?|takeaway|thuisbezorgd|wil het goedmaken|"
-    r"make up|koffie|coffee|visite|visit|op bezoek|feestje|party|verjaardag|birthday|vakantie|holiday)\b"
+    r"make up|koffie|coffee|visite|visit|op bezoek|feestje|party|verjaardag|birthday|vakantie|holiday|verhuiz\w*|"
+    r"om (?:me|mij|ons) te helpen)\b"
 )
 _ALARMED = re.compile(
     r"\b(?:bang|doodsbang|scared|terrified|afraid|woedend|woest|furious|dronken|drunk|agressief|aggressive|"
@@ -872,13 +1179,33 @@ _MINOR_INJURY = re.compile(
 # Asking whether something is normal or counts as abuse is a question, not an alarm.
 _CLASSIFYING = re.compile(
     r"\b(?:is (?:that|this|it) (?:ok|okay|normal|abuse|violence|domestic violence|a problem|bad|healthy|allowed|legal)|"
-    r"is dat (?:normaal|ok|oke|erg|geweld|mishandeling|al geweld|huiselijk geweld|strafbaar|toegestaan)|"
-    r"moet ik me zorgen maken|should i be worried)\b"
+    r"is dat (?:normaal|ok|oke|erg|geweld|mishandeling|al geweld|huiselijk geweld|strafbaar|toegestaan|stalking|stalken|"
+    r"intimidatie)|is (?:that|this|it) (?:stalking|harassment|controlling|coercive control)|"
+    r"moet ik me zorgen maken|should i be worried|normaal(?=[^.!]{0,30}\?)|normal(?=[^.!]{0,30}\?)|"
+    r"(?:can|may) (?:he|she|they) (?:do|legally) (?:that|this)|legally|wettelijk|juridisch|"
+    r"mag (?:dat|hij dat|ze dat|zij dat)(?=(?: \w+)?\s*\?)|is dat (?:legaal|wettelijk|toegestaan))\b"
 )
 # "i need to call the police about my bike" is not a call for help: the verb is not an imperative.
 _NOT_IMPERATIVE = re.compile(
     r"\b(?:to|i|we|you|should|would|will|'ll|ik|je|jij|moet|moeten|wil|ga|gaan|kan|kun|can|may|mag|did|have|heb|had)\s*$"
 )
+# Any word that may carry danger: what must be absent for a context to cancel a whole message.
+_DANGER_WORD = re.compile(
+    r"\b(?:sla\w*|sloeg\w*|geslagen|schop\w*|geschopt|trap\w*|getrapt|stomp\w*|wurg\w*|gewurgd|duw\w*|geduwd|"
+    r"knijp\w*|kneep|steek\w*|stak|gestoken|sleur\w*|sleep\w*|smijt\w*|gesmeten|gooi\w*|pijn|aandoe\w*|aan doe\w*|"
+    r"mishandel\w*|verkracht\w*|misbruik\w*|aanrand\w*|vermoord\w*|dood\w*|afmaak\w*|afmaken|schiet\w*|schot\w*|"
+    r"dreig\w*|hit\w*|kick\w*|punch\w*|beat\w*|chok\w*|strangl\w*|push\w*|shov\w*|slap\w*|stab\w*|hurt\w*|"
+    r"attack\w*|drag\w*|rape\w*|kill\w*|murder\w*|shoot\w*|shot\w*|threat\w*|smash\w*|grab\w*|"
+    r"mes|messen|knife|knives|gun\w*|pistool|wapen\w*|weapon\w*|geweer|rifle|bijl|axe|hamer|hammer|"
+    r"bloed\w*|blood\w*|bleed\w*|bang|scared|afraid|terrified|doodsbang|paniek|panic\w*|help\w*|hulp|sos|112|911|999|"
+    r"politie|police|cops|kom|komt|komen|coming|come|eraan|terug|back|again|weer|nog steeds|still|buiten|outside|"
+    r"binnen|inside|beneden|downstairs|boven|upstairs|deur\w*|doors|doorbell|doorway|(?:the|my|our|front|back) door|raam|window\w*|opgesloten|opsluit\w*|locked|"
+    r"trapped|vast|slot|brand|fire|benzine|petrol|gas|ontvoer\w*|kidnap\w*|meegenomen|took|taken|verstop\w*|hid\w*|"
+    r"vlucht\w*|gevlucht|fled|escap\w*|durf\w*|dare|can'?t|cannot|kan niet|won'?t|keel|throat|adem\w*|breath\w*|"
+    r"lucht|volgt|achtervolg\w*|follow\w*|stalk\w*|wacht|waiting|woedend|furious|dronken|drunk|gevaar\w*|danger\w*|"
+    r"onveilig|unsafe|niet veilig|not safe|touw|rope|afgelopen|tonight|vanavond|vannacht)\b"
+)
+_LEADING_CRY = re.compile(r"^\W*(?:help|hulp|sos)\b")
 _AT_THE_DOOR_RULES = frozenset({"at_the_door", "breaking_in", "coming_now", "combined_cues"})
 # A negation only cancels within its own clause: "het bloed stopt niet, hij sloeg me net".
 _CLAUSE_BREAK = re.compile(r"[,.;:!?]| en | and | maar | but ")
@@ -887,7 +1214,7 @@ _SENTENCE_BREAK = re.compile(r"[.;!?\n]")
 _IDIOMS = re.compile(
     r"\b(?:dood van (?:het|de) \w+|(?:baas|coach|leraar|docent|juf|meester|trainer|boss|teacher)\b.{0,30}"
     r"(?:maakt me af|vermoordt|murder|kill)|opgesloten in de (?:trein|lift|metro|bus)|trapped in a \w* ?meeting|"
-    r"dood van het lachen|doodmoe|dood ?op|dood ?gewoon|dodelijk saai|moordend|doodgaan van de honger|"
+    r"dood van het lachen|doodmoe|(?:slaat|sloeg|sla|slaan) de spijker op (?:zijn|z'n|de) kop|dood ?op|dood ?gewoon|dodelijk saai|moordend|doodgaan van de honger|"
     r"(?:in|uit) de file|opgesloten in de file|"
     r"(?:stuck|trapped|vast|opgesloten|zat|zit|was) in (?:a|the|de|het|een) (?:lift|elevator|traffic|meeting|trein|train|"
     r"metro|bus|file|verkeer)|mijn telefoon is dood|batterij is dood|slaat (?:nergens|helemaal nergens) op|"
@@ -898,7 +1225,7 @@ _IDIOMS = re.compile(
     r"verbouwing)\w* (?:maakt|is|are|has been) (?:me |us )?(?:af|kapot|killing|murder)\w*|"
     r"(?:vermoordt|maakt) (?:me|mij|ons) (?:af )?als .{0,30}(?:cijfer|rapport|toets|proefwerk|te laat|ziet dat)|"
     r"(?:it|this|that|the \w+|these \w+|those \w+|my (?:feet|back|head|legs|knees|neck|stomach|job))(?:'s| is| are) killing (?:me|us)|"
-    r"stab\w* (?:me |us |her |him )?in the back|shoot me (?:a|an) \w+|smashing it|kill for|"
+    r"stab\w* (?:me |us |her |him )?in the back|shoot me (?:a|an) \w+|smash(?:ing|ed|es)? it|kill for|"
     r"ik sla (?:mijn|de|een) wekker|slaat (?:mijn|de) wekker|sla (?:mijn|de) wekker dood)\b"
 )
 
@@ -934,11 +1261,28 @@ def _cancelled(text: str, start: int, end: int, rule: _Rule) -> bool:
         return True
     if rule.name == "injury_now" and _MINOR_INJURY.search(text):
         return True
-    if _CLASSIFYING.search(text):
+    if rule.name == "hiding" and _BENIGN_HIDING.search(text) and not _ALARMED.search(text):
         return True
     if rule.name == "call_for_help" and _NOT_IMPERATIVE.search(text[max(0, start - 15) : start]):
         return True
+    if rule.name == "call_for_help" and _ORDINARY_HELP.search(text) and not _DANGER_WORD.search(_LEADING_CRY.sub("", text)):
+        return True
+    if _RESOLVED.search(text, end):
+        return True
     clause_start, clause_end = _span(text, start, start, _CLAUSE_BREAK)
+    # A question whether this is normal or allowed does not cancel violence happening now:
+    # "hij slaat me nu, is dat normaal?" is an alarm. The present cue must be in the match's clause.
+    # ("how can i help her" asks for advice: its "help" is not a cry).
+    strong_now = bool(_STRONG_NOW.search(_ADVICE.sub(" ", text[clause_start : _span(text, end, end, _CLAUSE_BREAK)[1]])))
+    if _CLASSIFYING.search(text) and not strong_now:
+        return True
+    if (
+        rule.name in ("violence_now", "hearing_violence", "call_for_help")
+        and _REPORTED.search(text[:end])
+        and _ADVICE.search(text)
+        and not strong_now
+    ):
+        return True
     sentence_start, sentence_end = _span(text, start, end, _SENTENCE_BREAK)
     before = text[max(clause_start, start - 30) : start]
     # Dutch puts "niet" after the verb and object ("hij slaat me niet"): look a little past
@@ -953,7 +1297,7 @@ def _cancelled(text: str, start: int, end: int, rule: _Rule) -> bool:
     # A hypothetical or a question about the rules, before the match in its sentence.
     if _HYPOTHETICAL.search(text[sentence_start:end]) or _QUESTION_START.search(text[clause_start:]):
         return True
-    if rule.name == "gunshots":
+    if rule.name == "gunshots" or _AGAIN_NOW.search(text):
         return False
     # Past and habitual cues cancel unless a "now" cue says it is happening again: in
     # the match's own clause when the cue is there, otherwise in its sentence.
@@ -967,14 +1311,23 @@ def _cancelled(text: str, start: int, end: int, rule: _Rule) -> bool:
     return bool(_PAST.search(text) or _HABITUAL.search(text))
 
 
+# "die man die me al weken stalkt", "the guy who's been stalking me": how long the stalking has
+# lasted says nothing about whether what he does now is habitual, so the clause becomes "stalker".
+_STALKER_CLAUSE = re.compile(
+    r"\b(?:die|who(?:'s| has| is)?(?: been)?) (?:me |mij |ons )?(?:al (?:weken|maanden|jaren|dagen|een tijd) |"
+    r"(?:for|since) \w+ \w+ )?(?:stalkt|volgt|achtervolgt|lastigvalt|stalks|follows|harasses|stalking|following|"
+    r"harassing)(?: (?:me|mij|ons|us))?(?: (?:al (?:weken|maanden|jaren|dagen)|for (?:weeks|months|years|days)))?\b"
+)
+
+
 def _prepare(text: str) -> str:
-    return _IDIOMS.sub(" ", _shorthand(normalise(text)))
+    return _STALKER_CLAUSE.sub(" stalker ", _IDIOMS.sub(" ", _shorthand(normalise(text))))
 
 
 def _combined_cues(text: str) -> bool:
     """Someone present plus a second cue (fear, anger, alarm, secrecy, urgency), or anger
     plus fear, urgency or an opening cry for help."""
-    if _cancelled(text, len(text), len(text), _WEAK) or _HYPOTHETICAL.search(text):
+    if _cancelled(text, len(text), len(text), _WEAK) or _HYPOTHETICAL.search(text) or _RESOLVED.search(text):
         return False
     if _BENIGN_VISIT.search(text) and not _ALARMED.search(text):
         return False
@@ -1003,3 +1356,138 @@ def detect_danger(text: str) -> DangerSignal | None:
     if _combined_cues(cleaned):
         return DangerSignal("combined_cues")
     return None
+
+
+# ---------------------------------------------------------------------------------------
+# Cancelling context, for the trained classifier's acute_danger (see bot/nlu/danger_detector.py).
+# ---------------------------------------------------------------------------------------
+
+# Negations that are the danger itself: never evidence that a message is safe.
+_DANGEROUS_NEGATION = re.compile(
+    r"\b(?:won'?t (?:stop|let|leave|go)|will not (?:stop|let)|doesn'?t stop|can'?t (?:breathe|get out|leave|talk|call|speak|"
+    r"move|escape|go|stand)|cannot|kan (?:niet|geen)|krijg (?:geen|bijna geen) (?:lucht|adem)|durf\w* (?:\w+ )*niet|"
+    r"dare not|don'?t dare|niet (?:meer )?veilig|not safe|unsafe|onveilig|stopt niet|houdt niet op|laat (?:me|mij|ons) niet|"
+    r"niet (?:meer )?(?:weg|uit|naar buiten|naar huis)|niet bellen|don'?t call|no way out|nergens heen|nowhere to go|"
+    r"not breathing|niet (?:meer )?(?:ademen|wakker|bewegen|opstaan)|won'?t wake|not moving|beweegt niet|reageert niet|"
+    r"niet overle\w*|won'?t survive|niet levend|not alive|won'?t make it|geen (?:lucht|adem)|niemand (?:kan|helpt)|"
+    r"no one (?:can|will) help|nobody (?:can|will) help|not (?:going to|gonna) stop|niet ophoudt|gaat niet weg|won'?t go away|"
+    r"won'?t leave|(?:als|if) (?:er )?(?:nu )?(?:niemand|no one|nobody) (?:nu )?(?:komt|comes|helpt|helps))\b"
+)
+# The writer is safe now, or the one who is a danger cannot reach them.
+_SAFE_NOW = re.compile(
+    r"\b(?:(?:ik )?(?:ben|zit|zijn|voel (?:me|mij))(?: (?:nu|nu wel|inmiddels|weer|gelukkig|echt|al|wel|helemaal|hier))* "
+    r"(?:veilig|in veiligheid)|niet (?:meer )?in (?:direct |acuut )?gevaar|geen gevaar|not in (?:any )?danger|no danger|"
+    r"(?:i'?m|i am|we'?re|we are) (?:ok|okay|fine|safe|alright|all right)(?: now)?|safe now|veilig nu|"
+    r"(?:alles|het) is (?:nu )?(?:weer )?rustig|(?:it'?s|it has|everything is|all is) (?:been )?(?:quiet|calm|fine)|"
+    r"(?:in (?:de )?gevangenis|in de cel|in (?:prison|jail|custody)|locked up|behind bars|enkelband|ankle (?:tag|monitor))|"
+    r"(?:hij|ze|zij) zit (?:nu |nog )?vast|(?:opgepakt|gearresteerd|vastgezet|arrested)|(?:hij|he) is (?:nu )?weg|"
+    r"he(?:'s| is| has)? (?:gone|left)|geen contact meer|no contact (?:anymore|any more|now)|hasn'?t (?:contacted|called|texted)|"
+    r"(?:woont|lives) (?:nu |now )?in (?:een |a )?(?:ander|andere|another|different) (?:land|stad|country|city|town)|"
+    r"moved (?:abroad|away)|uit elkaar|split up|broke up|divorced|gescheiden|"
+    r"(?:de )?politie is (?:hier|bij (?:me|mij|ons)|geweest|gekomen)|police (?:are here|(?:already |just )?came|took him|have him)|"
+    r"(?:took|taken) him away|hebben hem meegenomen|weet niet waar ik (?:ben|woon|zit)|doesn'?t know where i (?:am|live)|"
+    # The writer has locked the door on the outside world.
+    r"\w*deur (?:zit|is) (?:nu |weer |goed )?(?:op slot|dicht)|(?:ik heb|i'?ve|i have) (?:de |the |alle |all the )?"
+    r"(?:deur|deuren|door|doors) (?:op slot gedaan|locked)|(?:ik heb|i'?ve|i have) (?:\w+ )?locked (?:the|all the) doors?)\b"
+)
+# "als hij weer gaat slaan, waar kan ik dan heen?": a question about a possible next time.
+_NEXT_TIME = re.compile(
+    r"^\W*(?:en |and |maar |but )?(?:als|wanneer|mocht|if|when|in case|stel dat|suppose) (?:hij|ze|zij|he|she|they|mijn \w+|my \w+) "
+    r"(?:ooit |ever |nog eens |weer |again )?(?:\w+ ){0,4}?(?:weer|again|nog eens|ooit|ever|once more)\b"
+)
+# A film, game or book (narrower than _FICTION: social media and "tv" can carry real threats).
+_STORY = re.compile(
+    r"\b(?:video ?games?|gamen|spelletje|in het spel|in the game|film|movie|serie|series|netflix|boek|book|fortnite|"
+    r"minecraft|call of duty|gta|roblox|escape ?room|verstoppertje|hide and seek|toneel|thriller|documentaire|documentary)\b"
+)
+# A contrast that brings the danger back: "geen mes maar wel een touw".
+_BUT_STILL = re.compile(
+    r"\b(?:maar wel|maar (?:nu|hij|ze|zij) (?:wel|weer)|but (?:he|she|they) (?:does|has|is|did|'s)|but now|maar nu)\b"
+)
+# Words an everyday context explains: presence at the door with pizza, a hamster hiding, a leading "help!".
+_EXPLAINED_BY_VISIT = re.compile(
+    r"\b(?:deur\w*|door\w*|raam|window|buiten|outside|binnen|inside|beneden|downstairs|komt|komen|coming|come|kom|"
+    r"staat|staan|wacht|waiting|tonight|vanavond|vannacht)\b"
+)
+_EXPLAINED_BY_HIDING = re.compile(r"\b(?:verstop\w*|hid\w*|verschuil\w*|verscholen|ontsnapt|escap\w*|vast|stuck)\b")
+# A danger word that a negation governs: "geen mes", "staat niet meer voor de deur", "not hitting me".
+_NEGATED_DANGER = re.compile(
+    rf"(?:{_NEGATION.pattern})(?: (?!(?:hij|ze|zij|he|she|they|ik|i|en|and|maar|but)\b)[\w']+){{0,3}}? "
+    rf"(?:{_DANGER_WORD.pattern})"
+)
+
+
+def cancels_danger(text: str) -> bool:
+    """True when ``text`` clearly says there is no danger now, although it talks about danger.
+
+    For the fusion with the trained classifier: when it (and not the patterns) predicted
+    acute_danger, a cancelling context the patterns judge reliably demotes that prediction.
+    The contexts: the past ("vorig jaar", "ages ago", "toen ik klein was"), an explicit
+    negation of the danger ("hij heeft geen wapen", "ik ben nu veilig", "he's in prison"), a
+    hypothetical ("als hij weer...", "what if"), a resolved scare ("it was just my flatmate")
+    or an everyday use ("help! hoe zet ik een pdf om", a hamster hiding, an idiom).
+
+    Conservative by design: False whenever the patterns see danger, whenever a negation is
+    itself the danger ("ik durf niet naar huis", "ik ben niet veilig", "he won't stop", "i
+    can't breathe", "niet bellen hij hoort me"), and whenever any clause that is not cancelled
+    still holds a word that may carry danger.
+    """
+    if detect_danger(text) is not None:
+        return False
+    cleaned = _shorthand(normalise(text))
+    if _DANGEROUS_NEGATION.search(cleaned):
+        return False
+    if _BUT_STILL.search(cleaned):
+        return False
+    prepared = _prepare(text)
+    # Everyday contexts: an idiom taken out, "help!" before an ordinary question, a pet or a chore
+    # hiding, a visitor with pizza. The words they explain no longer count as danger words.
+    everyday = bool(_IDIOMS.search(cleaned))
+    if _ORDINARY_HELP.search(prepared):
+        everyday, prepared = True, _LEADING_CRY.sub(" ", prepared)
+    if _BENIGN_HIDING.search(prepared) and _EXPLAINED_BY_HIDING.search(prepared) and not _ALARMED.search(prepared):
+        everyday, prepared = True, _EXPLAINED_BY_HIDING.sub(" ", prepared)
+    if _BENIGN_VISIT.search(prepared) and not _ALARMED.search(prepared):
+        everyday, prepared = True, _EXPLAINED_BY_VISIT.sub(" ", prepared)
+    advice = bool(_ADVICE.search(prepared))
+    live, cancelled = False, everyday
+    for sentence_start, sentence_end in _clauses_by(prepared, _SENTENCE_BREAK):
+        sentence = prepared[sentence_start:sentence_end]
+        strong_now = bool(_STRONG_NOW.search(_ADVICE.sub(" ", sentence)))
+        now = bool(_NOW_CUE.search(sentence) or _AGAIN_NOW.search(sentence))
+        # A hypothetical, a next time, a resolved scare, a question about the rules, or advice asked
+        # about what a friend told: each covers its whole sentence unless it says "now".
+        if not strong_now and (
+            _HYPOTHETICAL.search(sentence)
+            or (_NEXT_TIME.search(sentence) and re.search(r"\?|\b(?:kan ik|moet ik|can i|should i|do i)\b", sentence))
+            or _RESOLVED.search(sentence)
+            or _CLASSIFYING.search(sentence)
+            or (advice and _REPORTED.search(sentence))
+            or _STORY.search(sentence)
+        ):
+            cancelled = True
+            continue
+        # The past covers its sentence when nothing in it says "now".
+        if _PAST.search(sentence) and not now:
+            cancelled = True
+            continue
+        for start, end in _clauses_by(sentence, _CLAUSE_BREAK):
+            clause = sentence[start:end]
+            # What a negation governs is cancelled; any other danger word in the clause stays live.
+            rest = _NEGATED_DANGER.sub(" ", clause)
+            if _PAST.search(clause) or (_HYPOTHETICAL.search(clause) and not _STRONG_NOW.search(clause)) or (_SAFE_NOW.search(clause) and not _DANGER_WORD.search(_SAFE_NOW.sub(" ", rest))):
+                cancelled = True
+            elif _DANGER_WORD.search(_ADVICE.sub(" ", rest)):
+                live = True
+            elif rest != clause:
+                cancelled = True
+    return cancelled and not live
+
+
+def _clauses_by(text: str, breaks: re.Pattern[str]) -> list[tuple[int, int]]:
+    bounds, begin = [], 0
+    for found in breaks.finditer(text):
+        bounds.append((begin, found.start()))
+        begin = found.end()
+    bounds.append((begin, len(text)))
+    return [(a, b) for a, b in bounds if text[a:b].strip()]

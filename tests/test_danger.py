@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.danger import detect_danger
+from bot.danger import cancels_danger, detect_danger
 
 DATA = Path(__file__).parent / "data"
 ROOT = DATA.parent.parent
@@ -26,34 +26,41 @@ def _scores(name: str) -> tuple[float, float, list[str], list[str]]:
     return recall, precision, missed, false_alarms
 
 
-TUNING_SETS = ("danger_dev.yml", "danger_test.yml", "danger_tune.yml")
+TUNING_SETS = ("danger_dev.yml", "danger_test.yml", "danger_tune.yml", "danger_tune2.yml")
+# Written by someone who saw neither the patterns nor the other sets, and never used to tune them.
+BLIND_SET = "danger_blind2.yml"
+# danger_blind2.yml was written on 2026-11-29 by someone who saw neither the patterns nor the other
+# sets (longer messages, third parties, text-speak, hard look-alikes), and is never used to tune.
+# (recall, precision) measured the day it arrived: patterns alone 0.800 / 0.870; the whole NLU
+# pipeline 0.875 / 0.862 (200 positive, 200 negative). These are the floors.
+BLIND_FLOOR_PATTERNS = (0.80, 0.86)
+BLIND_FLOOR_PIPELINE = (0.875, 0.86)
 
 
 @pytest.mark.parametrize("name", TUNING_SETS)
 def test_tuning_sets_meet_the_target(name: str) -> None:
-    # These sets were used to write the patterns (danger_tune.yml was written by someone who
-    # never saw them, and held out until the rule families were generalised): they guard
-    # against regressions. Generalisation is measured on a blind set nobody tuned on.
+    # These sets were used to write the patterns: danger_tune.yml and danger_tune2.yml were each
+    # written blind and measured the day they arrived, then used for tuning once the rule
+    # families had been generalised on them. They guard against regressions; generalisation is
+    # measured on a blind set nobody tuned on.
     recall, precision, missed, false_alarms = _scores(name)
     assert recall >= 0.98, missed
     assert precision >= 0.95, false_alarms
 
 
 def test_blind_set_has_not_regressed() -> None:
-    # danger_blind.yml was written on 2026-11-29 by someone who saw neither the patterns nor
-    # the other sets, and is never used to tune them. Measured the day it arrived: recall 0.775,
-    # precision 0.957 (200 positive, 200 negative). The target is recall >= 0.98 and precision
-    # >= 0.95 on such a set; until then (issue #2 stays open) this guards the measured level.
-    recall, precision, _, _ = _scores("danger_blind.yml")
-    assert recall >= 0.77
-    assert precision >= 0.95
+    # The target is recall >= 0.98 and precision >= 0.95 on a blind set; until then (issue #2
+    # stays open) this guards the level measured the day the set arrived.
+    recall, precision, _, _ = _scores(BLIND_SET)
+    _assert_floor(BLIND_FLOOR_PATTERNS, recall, precision)
 
 
 def test_the_assistant_as_a_whole_on_the_blind_set() -> None:
     # What a person meets is the whole NLU pipeline: the patterns or the trained classifier can
-    # each make a message acute_danger. Measured 2026-11-29: recall 0.930, precision 0.916.
+    # each make a message acute_danger (unless the patterns judge the context cancels it).
+    name = BLIND_SET
     agent = _agent()
-    data = yaml.safe_load((DATA / "danger_blind.yml").read_text())
+    data = yaml.safe_load((DATA / name).read_text())
 
     def alarms(polarity: str) -> list[bool]:
         texts = [text for lang in ("nl", "en") for text in data[polarity][lang]]
@@ -62,8 +69,12 @@ def test_the_assistant_as_a_whole_on_the_blind_set() -> None:
     positives, negatives = alarms("positive"), alarms("negative")
     recall = sum(positives) / len(positives)
     precision = sum(positives) / (sum(positives) + sum(negatives))
-    assert recall >= 0.92
-    assert precision >= 0.90
+    _assert_floor(BLIND_FLOOR_PIPELINE, recall, precision)
+
+
+def _assert_floor(floor: tuple[float, float], recall: float, precision: float) -> None:
+    assert recall >= floor[0], f"recall {recall:.3f}"
+    assert precision >= floor[1], f"precision {precision:.3f}"
 
 
 def _agent():
@@ -121,6 +132,82 @@ def test_examples_from_the_brief_are_danger(text: str) -> None:
 )
 def test_negated_past_hypothetical_and_everyday_text_is_not_danger(text: str) -> None:
     assert detect_danger(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hij slaat me nu, is dat normaal?",
+        "he's punching me right now, is that normal?",
+        "mijn vriend schopt me op dit moment, mag dat eigenlijk?",
+        "help hij wurgt mama, is dat geweld?",
+    ],
+)
+def test_violence_now_wins_over_a_trailing_question(text: str) -> None:
+    # A question whether it is normal or allowed must not silence a present cue in the same clause.
+    assert detect_danger(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["is het normaal dat hij me soms slaat?", "hij slaat me als hij dronken is, is dat normaal?"],
+)
+def test_a_question_about_violence_without_a_present_cue_is_not_danger(text: str) -> None:
+    assert detect_danger(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vorig jaar had hij een mes",
+        "hij heeft geen wapen",
+        "ik ben nu veilig",
+        "he's in prison until next year",
+        "als hij weer gaat slaan, waar kan ik dan heen?",
+        "what if he finds out where i live?",
+        "he strangled me once but that was ages ago",
+        "help! hoe zet ik een pdf om naar word?",
+        "die hamster van mijn zoon is ontsnapt en zit verstopt achter de kast",
+        "i heard someone on the stairs but it was just my flatmate",
+        "my friend told me her boyfriend hits her, how can i help",
+    ],
+)
+def test_context_that_cancels_danger(text: str) -> None:
+    assert cancels_danger(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik durf niet naar huis",
+        "ik ben niet veilig",
+        "he won't stop",
+        "i can't breathe",
+        "niet bellen hij hoort me",
+        "i'm safe now but he's outside",
+        "hij is weg maar komt zo terug",
+        "hij heeft geen mes maar wel een touw en zegt dat het vanavond afgelopen is",
+        "vorig jaar had hij een mes en nu heeft hij weer een mes",
+        "niemand hoort me hij wurgt me",
+        "ik ga dood als er nu niemand komt",
+        "my friend is being hit right now, how can i help",
+        "ik weet niet wat ik moet doen",  # nothing cancelled: nothing to judge
+    ],
+)
+def test_context_that_does_not_cancel_danger(text: str) -> None:
+    assert not cancels_danger(text)
+
+
+@pytest.mark.parametrize("name", TUNING_SETS)
+def test_no_positive_is_cancelled_even_if_the_patterns_missed_it(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # cancels_danger demotes the classifier's acute_danger; judged on its own (as if the patterns
+    # had missed every message), it must leave every real danger alone.
+    import bot.danger
+
+    monkeypatch.setattr(bot.danger, "detect_danger", lambda text: None)
+    data = yaml.safe_load((DATA / name).read_text())
+    cancelled = [t for lang in ("nl", "en") for t in data["positive"][lang] if bot.danger.cancels_danger(t)]
+    assert cancelled == []
 
 
 def test_signal_names_the_rule_not_the_text() -> None:

@@ -77,3 +77,62 @@ def test_a_safe_word_inside_a_sentence_is_just_a_word() -> None:
     message = _message("mijn paraplu is kapot", [("out_of_scope", 0.9)])
     IntentRules(safe_word()).process([message])
     assert _intent(message) == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vorig jaar had hij een mes",
+        "hij heeft geen wapen",
+        "he strangled me once but that was ages ago",
+        "help! hoe zet ik een pdf om naar word?",
+        "i'm safe now, he's been arrested",
+    ],
+)
+def test_the_classifiers_danger_is_demoted_when_the_context_cancels_it(text: str) -> None:
+    message = _message(text, [("acute_danger", 0.62), ("disclose_violence", 0.3), ("out_of_scope", 0.08)])
+    DangerDetector().process([message])
+    FALLBACK.process([message])
+    assert _intent(message) == "disclose_violence"
+    assert "acute_danger" not in [r["name"] for r in message.get("intent_ranking")]
+    assert message.get("danger_cancelled") is True
+
+
+def test_a_demoted_prediction_with_little_confidence_left_goes_to_the_fallback() -> None:
+    message = _message("hij heeft nooit een wapen gehad hoor", [("acute_danger", 0.78), ("greet", 0.12), ("bye", 0.1)])
+    DangerDetector().process([message])
+    FALLBACK.process([message])
+    assert _intent(message) == "nlu_fallback"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik durf niet naar huis",
+        "ik ben niet veilig",
+        "he won't stop",
+        "i can't breathe",
+        "niet bellen hij hoort me",
+        "ik weet niet wat ik moet doen",  # no cancelling context: the classifier is trusted
+    ],
+)
+def test_the_classifiers_danger_stands_without_a_cancelling_context(text: str) -> None:
+    message = _message(text, [("acute_danger", 0.55), ("disclose_violence", 0.4)])
+    DangerDetector().process([message])
+    FALLBACK.process([message])
+    assert _intent(message) == "acute_danger"
+    assert message.get("danger_cancelled") is None
+
+
+def test_the_patterns_are_never_demoted() -> None:
+    # Patterns fire on "nu" in the clause; the question afterwards does not cancel it.
+    message = _message("hij slaat me nu, is dat normaal?", [("disclose_violence", 0.8), ("acute_danger", 0.1)])
+    DangerDetector().process([message])
+    assert _intent(message) == "acute_danger" and message.get("danger_rule") == "violence_now"
+
+
+def test_only_the_classifiers_acute_danger_is_demoted() -> None:
+    message = _message("vorig jaar had hij een mes", [("disclose_violence", 0.7), ("acute_danger", 0.2)])
+    DangerDetector().process([message])
+    assert _intent(message) == "disclose_violence"
+    assert [r["name"] for r in message.get("intent_ranking")] == ["disclose_violence", "acute_danger"]
