@@ -301,10 +301,11 @@ _FAMILIES: tuple[_Rule, ...] = (
         r"|\b(?:zichzelf|himself|herself)\b.{0,20}\b(?:ophangen|iets aandoen|iets aan doen|van kant|doodmaken|"
         r"dood maken|vermoorden|kill|hang|hurt|harm|end)\b|\b(?:kill|hang|hurt|harm) (?:himself|herself)\b",
     ),
-    # Not alive tomorrow: the negation is the threat.
+    # Not alive tomorrow: the negation is the threat. Not "ik wil niet meer leven": that is the
+    # writer's own suicidal thoughts, which go to 113 first (bot/escalation.py), not to 112.
     _rule(
         "kill_threat",
-        r"\b(?:(?:ik|je|jij|we|wij) (?:\w+ ){0,2}niet meer (?:leef|leeft|leven|zal leven)|niet levend|"
+        r"\b(?:(?:ik|je|jij|we|wij) (?!wil\b|wou\b|wilde\b)(?:\w+ ){0,2}niet meer (?:leef|leeft|zal leven)|niet levend|"
         r"won'?t be alive|not be alive|won'?t live|will not live)\b",
         negatable=False,
     ),

@@ -128,6 +128,9 @@ def test_examples_from_the_brief_are_danger(text: str) -> None:
         "ik ga dood van het lachen",
         "ik word thuis geslagen",
         "i'm not in danger right now",
+        # The writer's own suicidal thoughts go to 113 first (bot/escalation.py), not to 112.
+        "ik wil niet meer leven",
+        "ik wil echt niet meer leven",
     ],
 )
 def test_negated_past_hypothetical_and_everyday_text_is_not_danger(text: str) -> None:
