@@ -10,6 +10,7 @@ Needs nginx (`make nginx`), PostgreSQL and Redis; skipped where they are missing
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import shutil
@@ -160,6 +161,34 @@ def _stored_messages(database: str) -> dict[str, list[str]]:
     for sender, data in rows:
         stored.setdefault(sender, []).append(json.loads(data)["message_id"])
     return stored
+
+
+def test_the_web_page_talks_to_the_cluster_over_socketio(running_cluster) -> None:
+    # Engine.IO polling is several HTTP requests per session: they must all reach the same Rasa
+    # server (nginx hashes the client address for /socket.io/), or the session is unknown.
+    topology, _, _ = running_cluster
+
+    async def conversation() -> list[dict]:
+        import socketio
+
+        client = socketio.AsyncClient()
+        replies: asyncio.Queue[dict] = asyncio.Queue()
+        client.on("bot_uttered", replies.put)
+        session = uuid.uuid4().hex
+        await client.connect(
+            f"http://127.0.0.1:{topology.web}", transports=["polling"], socketio_path="/socket.io/", wait_timeout=30
+        )
+        await client.emit("session_request", {"session_id": session})
+        received = []
+        for message in ("ik word thuis geslagen", "Zwolle"):
+            await client.emit("user_uttered", {"message": message, "session_id": session})
+            received.append(await asyncio.wait_for(replies.get(), 60))
+        await client.disconnect()
+        return received
+
+    first, second = asyncio.run(asyncio.wait_for(conversation(), 150))
+    assert "0800-2000" in first["text"]
+    assert second.get("text")
 
 
 def test_conversations_survive_a_rasa_server_dying(running_cluster, database) -> None:
