@@ -11,10 +11,11 @@ import json
 import sys
 from pathlib import Path
 
-# The goal is 0.90 (issue #2). The floor CI enforces is the level measured on 2026-11-29,
-# so a change that makes understanding worse fails; raise it as the data improves.
+# The goal is 0.90 (issue #2). The floor CI enforces is just below the level measured on
+# 2026-11-29 (0.769 over 38 scored intents, 4,145 examples, after the intent definitions, relabelling
+# and new examples), so a change that makes understanding worse fails; raise it as the data improves.
 TARGET = 0.90
-FLOOR = 0.68
+FLOOR = 0.76
 
 
 def main(report_dir: str = "reports/nlu_cv") -> int:
