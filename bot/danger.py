@@ -342,8 +342,14 @@ _FAMILIES: tuple[_Rule, ...] = (
         rf"(?:in|up|inside|out)\b|\b(?:(?:zit|zitten|ben|zijn) vast|stuck|trapped)\b in (?:de|het|mijn|onze|the|my|a) "
         rf"(?:\w+ )?{_ROOM}\b"
         r"|\b(?:dichtgezet|dichtgetimmerd|geblokkeerd|gebarricadeerd|blocked|barricaded) (?:met|with)\b"
-        r"|\b(?:hij|ze|zij)\b heeft (?:de|alle|onze|mijn) (?:\w+ )?(?:deur|deuren) op slot\b"
-        r"|\b(?:me|mij|ons) .{0,20}buitengezet\b|\b(?:kicked|threw|thrown) (?:me|us) out\b",
+        r"|\b(?:hij|ze|zij)\b heeft (?:de|alle|onze|mijn) (?:\w+ )?(?:deur|deuren) op slot\b",
+    ),
+    # Put out of the house: urgent tonight ("ze hebben me nu buitengezet"), not as a story of
+    # how someone became homeless ("my dad kicked me out when i came out").
+    _rule(
+        "locked_in",
+        r"\b(?:me|mij|ons) .{0,20}buitengezet\b|\b(?:kicked|threw|thrown) (?:me|us) out\b",
+        needs_now=True,
     ),
     # Held and not let go: the negation is the danger.
     _rule(
@@ -1076,7 +1082,7 @@ _WEAK_CUES: dict[str, re.Pattern[str]] = {
 }
 
 _NEGATION = re.compile(
-    r"\b(?:niet|nie|geen|nooit|niemand|niks|niets|nothing|not|no|never|nobody|no one|isn'?t|aren'?t|wasn'?t|don'?t|doesn'?t|"
+    r"\b(?:niet|nie|geen|nooit|niemand|niks|niets|zonder|without|nothing|not|no|never|nobody|no one|isn'?t|aren'?t|wasn'?t|don'?t|doesn'?t|"
     r"didn'?t|hasn'?t|haven'?t|won'?t|niet meer|no longer|anymore)\b|n't\b"
 )
 _PAST = re.compile(
@@ -1086,6 +1092,10 @@ _PAST = re.compile(
     r"he once|she once|one time|ages ago|a long time ago|een keer eerder|"
     r"when i was (?:\d+|pregnant)|toen ik (?:\d+|zwanger) was|toen ik nog \w+|last christmas|vorige kerst)\b"
 )
+# Yesterday cancels a match in its own clause ("hij heeft me gisteren geschopt"), but is too close
+# to now to cancel the classifier's alarm in cancels_danger ("gisteravond zei hij dat het vandaag
+# afgelopen is, en nu hoor ik zijn auto").
+_RECENT_PAST = re.compile(r"\b(?:gisteren|eergisteren|gisteravond|yesterday|the other day)\b")
 _HABITUAL = re.compile(
     r"\b(?:lol|haha\w*|hihi|grapje|jk|just kidding|al jaren|al maanden|al weken|"
     r"(?:als|wanneer) (?:hij|ze|zij) (?:dronken|boos|kwaad|gedronken|gestrest|moe|ruzie)|"
@@ -1107,7 +1117,7 @@ _HYPOTHETICAL = re.compile(
 _QUESTION_START = re.compile(
     r"^\s*(?:is (?:het|dat|dit|it|this|that)|mag (?:ik|hij|zij|ze|mijn|je|het)|kan (?:ik|hij|zij|ze|mijn|je|het)|"
     r"kun (?:je|ik)|moet (?:ik|je)|hoe|wanneer|waarom|welke|when|how|why|should|can (?:i|he|she|you|my)|"
-    r"could|may i|does|do i|is it|is this|is that|would)\b"
+    r"could|may i|does|do i|is it|is this|is that|would|is \w+ing)\b"
 )
 _NOW_CUE = re.compile(rf"\b{_NOW}\b|^(?:help|hulp)\b")
 # Happening again, now: outweighs a habitual or past cue ("hij wurgt me elke keer, nu weer").
@@ -1250,9 +1260,33 @@ def _span(text: str, start: int, end: int, breaks: re.Pattern[str]) -> tuple[int
     return begin, after.start() if after else len(text)
 
 
+# People in general, not someone now: "hulp voor mannen die hun vrouw slaan", "net zo erg als slaan".
+_GENERIC = re.compile(
+    r"\b(?:mensen|mannen|vrouwen|ouders|vaders|moeders|partners|daders|people|men|women|parents|fathers|mothers|"
+    r"partners) (?:die|who|that)\b|\b(?:zo erg|net zo erg|erger|as bad|worse) (?:zijn |is |as |than )?(?:als|dan)?\s?\w*ing?\b|"
+    r"\b(?:zo erg|net zo erg|erger) (?:zijn )?(?:als|dan) \w+\b"
+)
+# The writer's own wish to die goes to 113 first (bot/escalation.py), not to 112.
+_OWN_SUICIDE = re.compile(
+    r"\b(?:ik wil (?:\w+ ){0,2}(?:dood|sterven|niet meer leven)|ik (?:wil|ga) me(?:zelf)? (?:\w+ ){0,2}van kant maken|"
+    r"ik wil er een eind aan maken|mezelf (?:van kant|iets aandoen|doodmaken|ophangen)|"
+    r"(?:i want to|i wanna|i'?m going to|i'?m planning to|planning to|thinking about) (?:die|kill myself|end (?:my life|it all))|"
+    r"end my life|kill myself)\b"
+)
+# Idioms with death words: "ik ga me dood vervelen", "i killed it at my exam".
+_DEATH_IDIOM = re.compile(
+    r"\b(?:dood (?:vervelen|lachen|schamen|schrikken|ergeren|moe)|doodvervelen|doodlachen|doodschamen|"
+    r"killed it|killing it|kill(?:ed|ing)? time)\b"
+)
+
+
 def _cancelled(text: str, start: int, end: int, rule: _Rule) -> bool:
     """True when the context around a match shows it is not acute danger now."""
     if _FICTION.search(text):
+        return True
+    if rule.name == "kill_threat" and (_OWN_SUICIDE.search(text) or _DEATH_IDIOM.search(text)):
+        return True
+    if rule.name == "violence_now" and _GENERIC.search(text[max(0, start - 40) : end]):
         return True
     if rule.name == "weapon" and _WEAPON_EVERYDAY.search(text):
         return True
@@ -1305,11 +1339,11 @@ def _cancelled(text: str, start: int, end: int, rule: _Rule) -> bool:
     clause = text[clause_start:clause_end]
     if _NOW_CUE.search(clause) or text.startswith(("help", "hulp")):
         return False
-    if _PAST.search(clause) or _HABITUAL.search(clause):
+    if _PAST.search(clause) or _RECENT_PAST.search(clause) or _HABITUAL.search(clause):
         return True
     if _NOW_CUE.search(text[sentence_start:sentence_end]):
         return False
-    return bool(_PAST.search(text) or _HABITUAL.search(text))
+    return bool(_PAST.search(text) or _RECENT_PAST.search(text) or _HABITUAL.search(text))
 
 
 # "die man die me al weken stalkt", "the guy who's been stalking me": how long the stalking has

@@ -132,6 +132,16 @@ def test_examples_from_the_brief_are_danger(text: str) -> None:
         # The writer's own suicidal thoughts go to 113 first (bot/escalation.py), not to 112.
         "ik wil niet meer leven",
         "ik wil echt niet meer leven",
+        "ik wil me van kant maken",
+        "im planning to end my life",
+        # Yesterday, people in general, idioms, being put out as a story, "without".
+        "mijn vriend heeft me gisteren geschopt",
+        "is er hulp voor mannen die hun vrouw slaan",
+        "kan psychisch geweld net zo erg zijn als slaan",
+        "ik ga me dood vervelen",
+        "i killed it at my exam today",
+        "my dad kicked me out when i came out",
+        "ik voel me gevangen zonder dat hij me slaat",
     ],
 )
 def test_negated_past_hypothetical_and_everyday_text_is_not_danger(text: str) -> None:
@@ -217,3 +227,19 @@ def test_no_positive_is_cancelled_even_if_the_patterns_missed_it(name: str, monk
 def test_signal_names_the_rule_not_the_text() -> None:
     signal = detect_danger("hij heeft een mes")
     assert signal is not None and signal.rule == "weapon"
+
+
+def test_few_training_examples_of_other_intents_raise_the_alarm() -> None:
+    # The NLU training data was not written for the detector: a second check on precision. Many
+    # of the examples flagged are present-tense disclosures ("mijn vader slaat me"), which count
+    # as danger on purpose (112 first, then 0800-2000). Measured 2026-11-29: 134 of 4,009.
+    flagged, total = 0, 0
+    for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
+        for item in yaml.safe_load(path.read_text()).get("nlu", []):
+            if item.get("intent") in (None, "acute_danger"):
+                continue
+            examples = [line.strip()[2:] for line in item["examples"].splitlines() if line.strip().startswith("- ")]
+            total += len(examples)
+            flagged += sum(detect_danger(example) is not None for example in examples)
+    assert total > 3000
+    assert flagged <= 134
