@@ -1467,8 +1467,11 @@ def cancels_danger(text: str) -> bool:
     can't breathe", "niet bellen hij hoort me"), and whenever any clause that is not cancelled
     still holds a word that may carry danger.
     """
-    if detect_danger(text) is not None:
-        return False
+    return detect_danger(text) is None and cancels_missed_danger(text)
+
+
+def cancels_missed_danger(text: str) -> bool:
+    """``cancels_danger`` for text the patterns have already judged (detect_danger gave None)."""
     cleaned = _shorthand(normalise(text))
     if _DANGEROUS_NEGATION.search(cleaned):
         return False

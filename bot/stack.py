@@ -54,24 +54,39 @@ DEBUG_WARNING = (
 )
 
 
-def commands(root: Path, ports: Ports, env: dict[str, str]) -> dict[str, list[str]]:
-    python = sys.executable
+def _debug(env: dict[str, str]) -> list[str]:
     # Message text reaches the logs only at debug level, and only on this explicit switch.
-    debug = ["--debug"] if env.get(DEBUG_LOGS_ENV) == "1" else []
+    return ["--debug"] if env.get(DEBUG_LOGS_ENV) == "1" else []
+
+
+def rasa_command(root: Path, port: int, env: dict[str, str], endpoints: str = "endpoints.yml") -> list[str]:
+    """One Rasa server, as every profile starts it (bot.rasa_server: Rasa's CLI with its speed fix)."""
+    return [
+        sys.executable, "-m", "bot.rasa_server", "run",
+        "--model", str(model_path(root)),
+        "--port", str(port),
+        "--credentials", "credentials.yml",
+        "--endpoints", endpoints,
+        "--cors", env["WEB_ORIGIN"],
+        # Public traffic comes in through a reverse proxy (or the web page's own path).
+        "--interface", env.get("RASA_INTERFACE", "127.0.0.1"),
+        *_debug(env),
+    ]
+
+
+def actions_command(port: int, env: dict[str, str]) -> list[str]:
+    return [sys.executable, "-m", "bot.actions_server", "--port", str(port), *_debug(env)]
+
+
+def web_command(port: int) -> list[str]:
+    return [sys.executable, "-m", "bot", "web", "--port", str(port)]
+
+
+def commands(root: Path, ports: Ports, env: dict[str, str]) -> dict[str, list[str]]:
     return {
-        "actions": [python, "-m", "bot.actions_server", "--port", str(ports.actions), *debug],
-        "rasa": [
-            python, "-m", "bot.rasa_server", "run",
-            "--model", str(model_path(root)),
-            "--port", str(ports.rasa),
-            "--credentials", "credentials.yml",
-            "--endpoints", "endpoints.yml",
-            "--cors", env["WEB_ORIGIN"],
-            # Public traffic comes in through a reverse proxy (or the web page's own path).
-            "--interface", env.get("RASA_INTERFACE", "127.0.0.1"),
-            *debug,
-        ],
-        "web": [python, "-m", "bot", "web", "--port", str(ports.web)],
+        "actions": actions_command(ports.actions, env),
+        "rasa": rasa_command(root, ports.rasa, env),
+        "web": web_command(ports.web),
     }
 
 

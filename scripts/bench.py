@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import json
 import os
 import platform
@@ -195,7 +196,7 @@ def bench_cluster(levels: list[int], rounds: int) -> dict[str, Any]:
         rasa_servers=(free_port(), free_port()), action_servers=(free_port(), free_port()),
     )
     os.environ.update({"RATE_LIMIT_IP": "10000000/1", "RATE_LIMIT_SENDER": "10000/1"})
-    storage = cluster.Storage(**{**vars(cluster.Storage.from_env()), "pg_database": database})
+    storage = dataclasses.replace(cluster.Storage.from_env(), pg_database=database)
     try:
         with tempfile.TemporaryDirectory() as folder:
             begun = time.monotonic()

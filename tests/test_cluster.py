@@ -18,12 +18,12 @@ import signal
 import threading
 import time
 import urllib.error
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -32,7 +32,7 @@ from bot.safety_net import ALREADY_RECEIVED_TEXT, SAFETY_NET_TEXT
 from bot.scale import cluster
 from bot.stack import stop
 from bot.training import model_path
-from tests.support import ROOT, free_port, redis_client, unavailable
+from tests.support import ROOT, free_port, post, redis_client, unavailable
 
 pytestmark = pytest.mark.integration
 
@@ -63,16 +63,11 @@ class Turn:
     already_received: bool = False
 
 
-def _post(port: int, sender: str, turn: Turn) -> tuple[int, list | str]:
+def _post(port: int, sender: str, turn: Turn) -> tuple[int, Any]:
+    """Status and body; a refused or dropped connection is status 0 (the server is gone)."""
     body = json.dumps({"sender": sender, "message": turn.text, "message_id": turn.message_id}).encode()
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
-    )
     try:
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode(errors="replace")
+        return post(port, body)
     except (urllib.error.URLError, ConnectionError, TimeoutError) as error:
         return 0, type(error).__name__
 
@@ -236,7 +231,7 @@ def test_nginx_answers_with_the_safety_net_when_no_rasa_server_is_left(running_c
             processes[name].wait(timeout=10)
     status, replies = _post(topology.rasa, "nobody-left", Turn("help"))
     assert status == 503
-    assert json.loads(replies)[0]["text"] == SAFETY_NET_TEXT
+    assert replies[0]["text"] == SAFETY_NET_TEXT
 
 
 def test_the_committed_compose_nginx_conf_is_the_rendered_one() -> None:

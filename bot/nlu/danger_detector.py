@@ -24,7 +24,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.danger import cancels_danger, detect_danger
+from bot.danger import cancels_missed_danger, detect_danger
 from bot.nlu.override import override_intent
 from bot.nlu.rule_component import RuleComponent
 
@@ -50,7 +50,7 @@ class DangerDetector(RuleComponent, IntentClassifier):
             text = message.get(TEXT) or ""
             signal = detect_danger(text)
             if signal is None:
-                if _intent_name(message) == ACUTE_DANGER_INTENT and cancels_danger(text):
+                if _intent_name(message) == ACUTE_DANGER_INTENT and cancels_missed_danger(text):
                     _demote(message, ACUTE_DANGER_INTENT)
                     message.set(DANGER_CANCELLED_KEY, True, add_to_output=True)
                 continue

@@ -23,8 +23,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from bot.safety_net import SAFETY_NET_TEXT
-from bot.stack import DEBUG_LOGS_ENV, Ports, stack_environment
-from bot.training import model_path
+from bot.stack import Ports, actions_command, rasa_command, stack_environment, web_command
 
 TEMPLATE = Path("deploy") / "nginx" / "wegwijzer.conf.template"
 ENDPOINTS = Path("deploy") / "endpoints.yml"
@@ -187,23 +186,12 @@ def environment(root: Path, topology: Topology, storage: Storage) -> dict[str, s
 
 
 def commands(root: Path, topology: Topology, env: dict[str, str], prefix: Path) -> dict[str, list[str]]:
-    python = sys.executable
-    debug = ["--debug"] if env.get(DEBUG_LOGS_ENV) == "1" else []
-    result: dict[str, list[str]] = {"nginx": [nginx_binary(), "-p", str(prefix), "-c", str(prefix / "nginx.conf")]}
+    result = {"nginx": [nginx_binary(), "-p", str(prefix), "-c", str(prefix / "nginx.conf")]}
     for number, port in enumerate(topology.action_servers, start=1):
-        result[f"actions-{number}"] = [python, "-m", "bot.actions_server", "--port", str(port), *debug]
+        result[f"actions-{number}"] = actions_command(port, env)
     for number, port in enumerate(topology.rasa_servers, start=1):
-        result[f"rasa-{number}"] = [
-            python, "-m", "bot.rasa_server", "run",
-            "--model", str(model_path(root)),
-            "--port", str(port),
-            "--credentials", "credentials.yml",
-            "--endpoints", str(ENDPOINTS),
-            "--cors", env["WEB_ORIGIN"],
-            "--interface", "127.0.0.1",
-            *debug,
-        ]
-    result["web"] = [python, "-m", "bot", "web", "--port", str(topology.web)]
+        result[f"rasa-{number}"] = rasa_command(root, port, env, endpoints=str(ENDPOINTS))
+    result["web"] = web_command(topology.web)
     return result
 
 
