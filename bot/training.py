@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 MODEL_NAME = "wegwijzer"
-# Everything `rasa train` reads; the place extractor stores the directory's names in the model.
-TRAINING_INPUTS = ("config.yml", "domain.yml", "data/nlu", "data/rules", "data/stories", "data/directory")
+# Everything `rasa train` reads (the place extractor stores the directory's names in the model, the
+# danger detector trains on data/danger), and the code of what it stores.
+TRAINING_INPUTS = ("config.yml", "domain.yml", "data", "bot/nlu", "bot/danger_classifier.py", "bot/directory")
 
 
 def training_hash(root: Path) -> str:
@@ -17,12 +18,16 @@ def training_hash(root: Path) -> str:
     digest = hashlib.sha256()
     for entry in TRAINING_INPUTS:
         path = root / entry
-        # A folder git has no files in (data/stories today) does not exist in a fresh clone.
-        files = sorted(path.rglob("*.yml")) if path.is_dir() else [path] if path.exists() else []
+        # A folder git has no files in does not exist in a fresh clone.
+        files = sorted(f for f in path.rglob("*") if _is_input(f)) if path.is_dir() else [path] if path.exists() else []
         for file in files:
             digest.update(str(file.relative_to(root)).encode())
             digest.update(file.read_bytes())
     return digest.hexdigest()
+
+
+def _is_input(path: Path) -> bool:
+    return path.is_file() and path.suffix in {".yml", ".yaml", ".csv", ".md", ".py"}
 
 
 def model_path(root: Path) -> Path:

@@ -10,14 +10,19 @@ import yaml
 
 from bot.danger import cancels_danger, detect_danger
 
-DATA = Path(__file__).parent / "data"
-ROOT = DATA.parent.parent
+ROOT = Path(__file__).parent.parent
+# The danger corpus: the sets the patterns were written on, and the trained classifier's data.
+CORPUS = ROOT / "data" / "danger"
+BLIND = Path(__file__).parent / "data"
 
 
-def _scores(name: str) -> tuple[float, float, list[str], list[str]]:
-    data = yaml.safe_load((DATA / name).read_text())
-    positives = [text for lang in ("nl", "en") for text in data["positive"][lang]]
-    negatives = [text for lang in ("nl", "en") for text in data["negative"][lang]]
+def _texts(path: Path, polarity: str) -> list[str]:
+    data = yaml.safe_load(path.read_text())
+    return [text for lang in ("nl", "en") for text in data[polarity][lang]]
+
+
+def _scores(path: Path) -> tuple[float, float, list[str], list[str]]:
+    positives, negatives = _texts(path, "positive"), _texts(path, "negative")
     missed = [text for text in positives if detect_danger(text) is None]
     false_alarms = [text for text in negatives if detect_danger(text) is not None]
     hits = len(positives) - len(missed)
@@ -27,15 +32,20 @@ def _scores(name: str) -> tuple[float, float, list[str], list[str]]:
 
 
 TUNING_SETS = ("danger_dev.yml", "danger_test.yml", "danger_tune.yml", "danger_tune2.yml")
-# Written by someone who saw neither the patterns nor the other sets, and never used to tune them.
-BLIND_SET = "danger_blind2.yml"
-# danger_blind2.yml was written on 2026-11-29 by someone who saw neither the patterns nor the other
-# sets (longer messages, third parties, text-speak, hard look-alikes), and is never used to tune.
-# (recall, precision) measured the day it arrived: patterns alone 0.800 / 0.870; the whole NLU
-# pipeline 0.875 / 0.862 with that day's model, 0.870 / 0.853 after the training data grew
-# (200 positive, 200 negative). These are the floors.
-BLIND_FLOOR_PATTERNS = (0.80, 0.86)
-BLIND_FLOOR_PIPELINE = (0.87, 0.85)
+# danger_blind2.yml was written blind and measured the day it arrived (patterns 0.800 / 0.870,
+# pipeline 0.875 / 0.862); since 2026-11-29 it is training data for the classifier, and the
+# patterns may be tuned on it. This guards the patterns' level on it.
+FORMER_BLIND_SET = "danger_blind2.yml"
+FORMER_BLIND_FLOOR_PATTERNS = (0.80, 0.86)
+# Written on 2026-11-29 by someone who saw neither the patterns, the training data nor the other
+# sets, and asked to avoid the stock phrases; never trained or tuned on (tests/data, not data/).
+BLIND_SET = BLIND / "danger_blind3.yml"
+# (recall, precision) the day it arrived: patterns alone 0.594 / 0.915, the whole NLU pipeline
+# 0.767 / 0.902 (180 danger, 171 not). Then the trained danger classifier (bot/danger_classifier.py)
+# was added: pipeline 0.956 / 0.901; with three more corpus files written from the definition
+# and the corroborated pattern families, 0.967 / 0.930. Nothing was tuned on its texts. The floors:
+BLIND_FLOOR_PATTERNS = (0.59, 0.91)
+BLIND_FLOOR_PIPELINE = (0.96, 0.92)
 
 
 @pytest.mark.parametrize("name", TUNING_SETS)
@@ -44,12 +54,17 @@ def test_tuning_sets_meet_the_target(name: str) -> None:
     # written blind and measured the day they arrived, then used for tuning once the rule
     # families had been generalised on them. They guard against regressions; generalisation is
     # measured on a blind set nobody tuned on.
-    recall, precision, missed, false_alarms = _scores(name)
+    recall, precision, missed, false_alarms = _scores(CORPUS / name)
     assert recall >= 0.98, missed
     assert precision >= 0.95, false_alarms
 
 
-def test_blind_set_has_not_regressed() -> None:
+def test_the_former_blind_set_has_not_regressed() -> None:
+    recall, precision, _, _ = _scores(CORPUS / FORMER_BLIND_SET)
+    _assert_floor(FORMER_BLIND_FLOOR_PATTERNS, recall, precision)
+
+
+def test_the_patterns_on_the_blind_set_have_not_regressed() -> None:
     # The target is recall >= 0.98 and precision >= 0.95 on a blind set; until then (issue #2
     # stays open) this guards the level measured the day the set arrived.
     recall, precision, _, _ = _scores(BLIND_SET)
@@ -57,15 +72,16 @@ def test_blind_set_has_not_regressed() -> None:
 
 
 def test_the_assistant_as_a_whole_on_the_blind_set() -> None:
-    # What a person meets is the whole NLU pipeline: the patterns or the trained classifier can
-    # each make a message acute_danger (unless the patterns judge the context cancels it).
-    name = BLIND_SET
+    # What a person meets is the whole NLU pipeline: the patterns, the trained danger classifier
+    # or the intent classifier can each make a message acute_danger (unless the patterns judge
+    # that the context cancels it).
     agent = _agent()
-    data = yaml.safe_load((DATA / name).read_text())
 
     def alarms(polarity: str) -> list[bool]:
-        texts = [text for lang in ("nl", "en") for text in data[polarity][lang]]
-        return [asyncio.run(agent.parse_message(text))["intent"]["name"] == "acute_danger" for text in texts]
+        return [
+            asyncio.run(agent.parse_message(text))["intent"]["name"] == "acute_danger"
+            for text in _texts(BLIND_SET, polarity)
+        ]
 
     positives, negatives = alarms("positive"), alarms("negative")
     recall = sum(positives) / len(positives)
@@ -89,17 +105,30 @@ def _agent():
     return Agent.load(str(path))
 
 
+def _all_texts(path: Path) -> set[str]:
+    data = yaml.safe_load(path.read_text())
+    return {t.strip().lower() for polarity in data.values() for lang in polarity.values() for t in lang}
+
+
 def test_sets_are_large_and_disjoint() -> None:
     seen: set[str] = set()
-    names = sorted(path.name for path in DATA.glob("danger_*.yml"))
-    assert set(TUNING_SETS) <= set(names)
-    for name in names:
-        data = yaml.safe_load((DATA / name).read_text())
-        texts = [t.strip().lower() for polarity in data.values() for lang in polarity.values() for t in lang]
-        assert not seen & set(texts), name
-        seen |= set(texts)
-        assert sum(len(v) for v in data["positive"].values()) >= 60, name
-        assert sum(len(v) for v in data["negative"].values()) >= 60, name
+    paths = sorted(CORPUS.glob("*.yml")) + [BLIND_SET]
+    assert {path.name for path in paths} >= {*TUNING_SETS, FORMER_BLIND_SET}
+    for path in paths:
+        texts = _all_texts(path)
+        assert not seen & texts, (path.name, seen & texts)
+        seen |= texts
+        data = yaml.safe_load(path.read_text())
+        assert sum(len(v) for v in data["positive"].values()) >= 60, path.name
+        assert sum(len(v) for v in data["negative"].values()) >= 60, path.name
+
+
+def test_the_blind_set_is_not_in_the_nlu_training_data() -> None:
+    # A blind text the classifiers trained on would not be blind.
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    trained = {m.get("text").strip().lower() for m in load_data(str(ROOT / "data" / "nlu")).intent_examples}
+    assert not trained & _all_texts(BLIND_SET)
 
 
 @pytest.mark.parametrize(
@@ -219,8 +248,7 @@ def test_no_positive_is_cancelled_even_if_the_patterns_missed_it(name: str, monk
     import bot.danger
 
     monkeypatch.setattr(bot.danger, "detect_danger", lambda text: None)
-    data = yaml.safe_load((DATA / name).read_text())
-    cancelled = [t for lang in ("nl", "en") for t in data["positive"][lang] if bot.danger.cancels_danger(t)]
+    cancelled = [t for t in _texts(CORPUS / name, "positive") if bot.danger.cancels_danger(t)]
     assert cancelled == []
 
 
@@ -230,9 +258,10 @@ def test_signal_names_the_rule_not_the_text() -> None:
 
 
 def test_few_training_examples_of_other_intents_raise_the_alarm() -> None:
-    # The NLU training data was not written for the detector: a second check on precision. Many
-    # of the examples flagged are present-tense disclosures ("mijn vader slaat me"), which count
-    # as danger on purpose (112 first, then 0800-2000). Measured 2026-11-29: 134 of 4,009.
+    # The NLU training data was not written for the patterns: a second check on their precision.
+    # Most examples flagged are present-tense disclosures ("mijn vader slaat me"); in the pipeline
+    # those families need the trained classifier's corroboration (CORROBORATED_RULES).
+    # Measured 2026-11-29: 134 of 4,009; 209 of 6,065 after the data grew by half.
     flagged, total = 0, 0
     for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
         for item in yaml.safe_load(path.read_text()).get("nlu", []):
@@ -242,4 +271,4 @@ def test_few_training_examples_of_other_intents_raise_the_alarm() -> None:
             total += len(examples)
             flagged += sum(detect_danger(example) is not None for example in examples)
     assert total > 3000
-    assert flagged <= 134
+    assert flagged <= 209

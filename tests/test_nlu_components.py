@@ -12,6 +12,9 @@ from bot.nlu.danger_detector import DangerDetector
 from bot.nlu.intent_rules import IntentRules, safe_word
 from bot.nlu.override import override_intent
 
+# The trained classifier's own part is tested in tests/test_danger_classifier.py; these tests are
+# about the patterns, the demotion and the fusion with the intent classifier.
+PATTERNS_ONLY = DangerDetector(DangerDetector.get_default_config(), None, None, None)  # type: ignore[arg-type]
 # As in config.yml.
 FALLBACK = FallbackClassifier(
     {**FallbackClassifier.get_default_config(), "threshold": 0.3, "ambiguity_threshold": 0.05}
@@ -37,7 +40,7 @@ def test_an_override_is_never_read_as_ambiguous_by_the_fallback() -> None:
 
 def test_a_child_in_danger_keeps_that_it_is_a_child() -> None:
     message = _message("ik ben 12 en papa slaat mama", [("young_person", 0.99), ("disclose_violence", 0.01)])
-    DangerDetector().process([message])
+    PATTERNS_ONLY.process([message])
     FALLBACK.process([message])
     assert _intent(message) == "acute_danger"
     assert [e["entity"] for e in message.get("entities")] == ["child"]
@@ -45,7 +48,7 @@ def test_a_child_in_danger_keeps_that_it_is_a_child() -> None:
 
 def test_danger_for_an_adult_has_no_child_entity() -> None:
     message = _message("hij staat met een mes voor de deur", [("disclose_violence", 0.7), ("young_person", 0.2)])
-    DangerDetector().process([message])
+    PATTERNS_ONLY.process([message])
     assert _intent(message) == "acute_danger" and message.get("entities") == []
 
 
@@ -91,7 +94,7 @@ def test_a_safe_word_inside_a_sentence_is_just_a_word() -> None:
 )
 def test_the_classifiers_danger_is_demoted_when_the_context_cancels_it(text: str) -> None:
     message = _message(text, [("acute_danger", 0.62), ("disclose_violence", 0.3), ("out_of_scope", 0.08)])
-    DangerDetector().process([message])
+    PATTERNS_ONLY.process([message])
     FALLBACK.process([message])
     assert _intent(message) == "disclose_violence"
     assert "acute_danger" not in [r["name"] for r in message.get("intent_ranking")]
@@ -100,7 +103,7 @@ def test_the_classifiers_danger_is_demoted_when_the_context_cancels_it(text: str
 
 def test_a_demoted_prediction_with_little_confidence_left_goes_to_the_fallback() -> None:
     message = _message("hij heeft nooit een wapen gehad hoor", [("acute_danger", 0.78), ("greet", 0.12), ("bye", 0.1)])
-    DangerDetector().process([message])
+    PATTERNS_ONLY.process([message])
     FALLBACK.process([message])
     assert _intent(message) == "nlu_fallback"
 
@@ -118,7 +121,7 @@ def test_a_demoted_prediction_with_little_confidence_left_goes_to_the_fallback()
 )
 def test_the_classifiers_danger_stands_without_a_cancelling_context(text: str) -> None:
     message = _message(text, [("acute_danger", 0.55), ("disclose_violence", 0.4)])
-    DangerDetector().process([message])
+    PATTERNS_ONLY.process([message])
     FALLBACK.process([message])
     assert _intent(message) == "acute_danger"
     assert message.get("danger_cancelled") is None
@@ -127,12 +130,22 @@ def test_the_classifiers_danger_stands_without_a_cancelling_context(text: str) -
 def test_the_patterns_are_never_demoted() -> None:
     # Patterns fire on "nu" in the clause; the question afterwards does not cancel it.
     message = _message("hij slaat me nu, is dat normaal?", [("disclose_violence", 0.8), ("acute_danger", 0.1)])
-    DangerDetector().process([message])
+    PATTERNS_ONLY.process([message])
     assert _intent(message) == "acute_danger" and message.get("danger_rule") == "violence_now"
 
 
 def test_only_the_classifiers_acute_danger_is_demoted() -> None:
     message = _message("vorig jaar had hij een mes", [("disclose_violence", 0.7), ("acute_danger", 0.2)])
-    DangerDetector().process([message])
+    PATTERNS_ONLY.process([message])
     assert _intent(message) == "disclose_violence"
     assert [r["name"] for r in message.get("intent_ranking")] == ["disclose_violence", "acute_danger"]
+
+
+def test_config_runs_the_danger_detector_after_the_classifier_and_before_the_fallback() -> None:
+    import yaml
+
+    from tests.support import ROOT
+
+    names = [step["name"] for step in yaml.safe_load((ROOT / "config.yml").read_text())["pipeline"]]
+    detector = names.index("bot.nlu.danger_detector.DangerDetector")
+    assert names.index("LogisticRegressionClassifier") < detector < names.index("FallbackClassifier")

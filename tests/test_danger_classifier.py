@@ -1,0 +1,164 @@
+"""The trained danger classifier: trained, stored and loaded the way Rasa does it, and measured on
+a corpus file it did not train on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.loading import load_data
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot import danger_classifier
+from bot.danger import detect_danger
+from bot.nlu.danger_detector import CANCELLED, CLASSIFIER_RULE, CORROBORATED_RULES, DangerDetector, alarm
+
+ROOT = Path(__file__).parent.parent
+CORPUS = ROOT / "data" / "danger"
+# Corpus files the patterns were never tuned on (danger_blind2 was the blind set until
+# 2026-11-29; the danger_more_* files were written that day from the definition alone), each
+# held out in turn: trained on the NLU data and the other corpus files, what does the whole
+# detector (patterns, corroboration, classifier, cancelling context) make of it?
+# (recall, precision) measured 2026-11-29, floors just below:
+HELD_OUT_FLOORS = {
+    "danger_blind2.yml": (0.97, 0.85),  # measured 0.980 / 0.856
+    "danger_more_a.yml": (0.94, 0.97),  # 0.944 / 0.977 (short chat messages)
+    "danger_more_b.yml": (0.95, 0.95),  # 0.961 / 0.961 (long stories)
+    "danger_more_c.yml": (0.96, 0.90),  # 0.972 / 0.911 (contrast pairs: the hardest negatives)
+}
+
+
+@pytest.fixture(scope="module")
+def nlu_data() -> TrainingData:
+    return load_data(str(ROOT / "data" / "nlu"))
+
+
+@pytest.fixture(scope="module")
+def detector(nlu_data: TrainingData, tmp_path_factory: pytest.TempPathFactory) -> DangerDetector:
+    """Trained on the real data, stored, then loaded back: what the Rasa server runs."""
+    storage = LocalModelStorage(tmp_path_factory.mktemp("model"))
+    resource = Resource("danger_detector")
+    context = ExecutionContext(GraphSchema({}), "test")
+    config = DangerDetector.get_default_config() | {"corpus": str(CORPUS)}
+    DangerDetector.create(config, storage, resource, context).train(nlu_data)
+    return DangerDetector.load(config, storage, resource, context)
+
+
+def _nlu_examples(data: TrainingData) -> danger_classifier.LabelledTexts:
+    examples = data.intent_examples
+    return danger_classifier.LabelledTexts(
+        [m.get("text") for m in examples], [m.get("intent") == "acute_danger" for m in examples]
+    )
+
+
+@pytest.mark.parametrize("name", sorted(HELD_OUT_FLOORS))
+def test_the_detector_generalises_to_a_corpus_file_it_did_not_train_on(nlu_data: TrainingData, name: str) -> None:
+    training = _nlu_examples(nlu_data)
+    for file in sorted(CORPUS.glob("*.yml")):
+        if file.name != name:
+            training = training + danger_classifier.read_corpus_file(file)
+    model = danger_classifier.train(training)
+    held_out = danger_classifier.read_corpus_file(CORPUS / name)
+    probabilities = danger_classifier.danger_probabilities(model, held_out.texts)
+    threshold = danger_classifier.DEFAULT_THRESHOLD
+    verdicts = [alarm(text, p, threshold) for text, p in zip(held_out.texts, probabilities, strict=True)]
+    alarms = [verdict not in (None, CANCELLED) for verdict in verdicts]
+    hits = sum(a and label for a, label in zip(alarms, held_out.labels, strict=True))
+    recall = hits / sum(held_out.labels)
+    precision = hits / sum(alarms)
+    print(f"{name}: recall {recall:.3f}, precision {precision:.3f}")
+    assert recall >= HELD_OUT_FLOORS[name][0], f"recall {recall:.3f}"
+    assert precision >= HELD_OUT_FLOORS[name][1], f"precision {precision:.3f}"
+
+
+def _process(detector: DangerDetector, text: str, intent: str = "out_of_scope") -> Message:
+    ranking = [{"name": intent, "confidence": 0.8}, {"name": "greet", "confidence": 0.2}]
+    message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking, "entities": []})
+    detector.process([message])
+    return message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he took my phone and locked every door, im scared what he'll do tonight",
+        "he said tonight is my last night",
+        "my stepdad has his hands around my mums neck",
+        "hij heeft de auto voor de school gezet en wacht op mijn dochter",
+    ],
+)
+def test_danger_the_patterns_miss_is_caught_by_the_classifier(detector: DangerDetector, text: str) -> None:
+    assert detect_danger(text) is None
+    message = _process(detector, text)
+    assert message.get("intent")["name"] == "acute_danger"
+    assert message.get("danger_rule") == CLASSIFIER_RULE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hoe laat gaat de supermarkt open",
+        "ik word thuis geslagen, wat kan ik doen?",
+        "vorig jaar heeft hij me met een mes bedreigd, nu woon ik veilig ergens anders",
+        "are you a real person?",
+    ],
+)
+def test_no_alarm_for_everyday_text_disclosures_and_the_past(detector: DangerDetector, text: str) -> None:
+    message = _process(detector, text)
+    assert message.get("intent")["name"] == "out_of_scope"
+    assert message.get("danger_rule") is None
+
+
+def test_the_stored_model_loads_with_only_the_types_it_trusts(detector: DangerDetector) -> None:
+    # load() refuses a file with any other type than a sparse matrix (no arbitrary pickles).
+    assert _process(detector, "hij staat met een mes voor de deur").get("danger_rule") is not None
+
+
+def test_a_changed_corpus_changes_the_fingerprint(tmp_path: Path) -> None:
+    # Rasa's training cache must not keep a classifier trained on an older corpus.
+    (tmp_path / "a.yml").write_text("positive: {nl: [a], en: [b]}\nnegative: {nl: [c], en: [d]}\n")
+    before = DangerDetector.fingerprint_addon({"corpus": str(tmp_path)})
+    (tmp_path / "a.yml").write_text("positive: {nl: [a], en: [b]}\nnegative: {nl: [c], en: [e]}\n")
+    assert DangerDetector.fingerprint_addon({"corpus": str(tmp_path)}) != before
+
+
+def test_training_needs_both_classes() -> None:
+    with pytest.raises(ValueError):
+        danger_classifier.train(danger_classifier.LabelledTexts(["a", "b"], [False, False]))
+
+
+def _tiny_detector(positives: list[str], negatives: list[str]) -> DangerDetector:
+    detector = DangerDetector(DangerDetector.get_default_config(), None, None, None)  # type: ignore[arg-type]
+    detector._model = danger_classifier.train(
+        danger_classifier.LabelledTexts(positives + negatives, [True] * len(positives) + [False] * len(negatives))
+    )
+    return detector
+
+
+# A classifier that has learnt that "slaat" on its own is no danger, and a knife at the door is.
+_POSITIVES = ["hij staat met een mes voor de deur", "help hij is binnen met een mes", "kom snel hij trapt de deur in"]
+_POSITIVES *= 3
+_NEGATIVES = ["papa slaat mij soms", "mijn vader slaat mij als hij boos is", "hij slaat mij wel eens"] * 3
+
+
+def test_a_calm_family_needs_the_classifier_to_agree() -> None:
+    text = "papa slaat mij"
+    assert detect_danger(text).rule in CORROBORATED_RULES  # type: ignore[union-attr]
+    message = _process(_tiny_detector(_POSITIVES, _NEGATIVES), text)
+    assert message.get("intent")["name"] == "out_of_scope"
+
+
+def test_the_same_family_counts_when_the_classifier_sees_danger() -> None:
+    text = "papa slaat mij"
+    message = _process(_tiny_detector(_NEGATIVES, _POSITIVES), text)  # now "slaat" is danger
+    assert message.get("intent")["name"] == "acute_danger" and message.get("danger_rule") == "violence_now"
+
+
+def test_other_families_never_need_the_classifier() -> None:
+    text = "hij staat met een mes voor de deur"
+    message = _process(_tiny_detector(_NEGATIVES, _POSITIVES), text)  # the classifier says no
+    assert message.get("intent")["name"] == "acute_danger" and message.get("danger_rule") not in CORROBORATED_RULES
