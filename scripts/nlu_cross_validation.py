@@ -54,6 +54,9 @@ def _run_fold(args: tuple[int, int]) -> list:  # type: ignore[type-arg]
     logging.getLogger("rasa").setLevel(logging.WARNING)
     train, test = list(_folds(n_folds))[fold]
     with tempfile.TemporaryDirectory() as directory:
+        # Each fold its own training cache: folds training at once in one cache trip over each
+        # other's temporary files (and a fold's cached parts are of no use to another fold).
+        os.environ["RASA_CACHE_DIRECTORY"] = str(Path(directory) / "cache")
         data_file = Path(directory) / "training_data.yml"
         RasaYAMLWriter().dump(data_file, train)
         model = train_nlu(str(ROOT / "config.yml"), str(data_file), directory)

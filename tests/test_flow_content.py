@@ -73,3 +73,10 @@ def test_youth_variations_are_short(response: str, domain: dict) -> None:
     for variation in domain["responses"][response]:
         if _conditions(variation).get("youth") is True:
             assert len(variation["text"].splitlines()) <= 4
+
+
+@pytest.mark.parametrize("response", ["utter_out_of_scope", "utter_clarify", "utter_default", "utter_goodbye"])
+def test_dead_ends_show_112_and_veilig_thuis(response: str, domain: dict[str, Any]) -> None:
+    # What unknown input, gibberish and the end of a conversation get: never without help.
+    for variation in domain["responses"][response]:
+        assert "112" in variation["text"] and "0800-2000" in variation["text"], variation["text"]

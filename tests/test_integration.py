@@ -42,9 +42,11 @@ def test_danger_gets_112_in_the_first_reply(rasa_port: int) -> None:
 
 
 def test_everyday_question_raises_no_alarm(rasa_port: int) -> None:
+    # No danger reply; the standing help lines (112 for danger, 0800-2000) do come, as at every
+    # dead end.
     messages = say(rasa_port, "hoe laat gaat de supermarkt open")
-    assert messages and "112" not in _texts(messages)
-    assert "0800-2000" in _texts(messages)
+    assert messages and "helaas niet mee helpen" in messages[0]["text"]
+    assert "Bel nu 112" not in _texts(messages) and "0800-2000" in _texts(messages)
 
 
 def test_are_you_a_person_gets_an_honest_answer_in_english(rasa_port: int) -> None:
