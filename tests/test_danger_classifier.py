@@ -126,6 +126,11 @@ def test_a_changed_corpus_changes_the_fingerprint(tmp_path: Path) -> None:
     assert DangerDetector.fingerprint_addon({"corpus": str(tmp_path)}) != before
 
 
+def test_the_fingerprint_works_with_the_config_as_written() -> None:
+    # What Rasa's training cache passes: config.yml's entry, without our defaults.
+    assert DangerDetector.fingerprint_addon({}) == DangerDetector.fingerprint_addon({"corpus": "data/danger"})
+
+
 def test_training_needs_both_classes() -> None:
     with pytest.raises(ValueError):
         danger_classifier.train(danger_classifier.LabelledTexts(["a", "b"], [False, False]))

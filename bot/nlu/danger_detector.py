@@ -83,7 +83,9 @@ class DangerDetector(GraphComponent, IntentClassifier):
         # The corpus is read from disk, not passed through the graph, and the features are defined
         # outside this class: without this, Rasa's cache would keep an outdated classifier.
         digest = hashlib.sha256(inspect.getsource(danger_classifier).encode())
-        for file in sorted(Path(config["corpus"]).glob("*.yml")):
+        # Rasa passes the config as written in config.yml here, without the defaults.
+        corpus = Path({**cls.get_default_config(), **config}["corpus"])
+        for file in sorted(corpus.glob("*.yml")):
             digest.update(file.name.encode())
             digest.update(file.read_bytes())
         return digest.hexdigest()
