@@ -12,13 +12,14 @@ import sys
 from pathlib import Path
 
 # The goal is 0.90 (issue #2). The floor CI enforces is just below the level measured on
-# 2026-11-29: 0.843 over 38 scored intents and 7,821 examples (0.760 with 4,145 examples that
-# morning; then twice the data, the trained danger classifier and the TF-IDF intent classifier).
+# 2026-11-29: 0.855 over 38 scored intents and 9,236 examples (0.760 with 4,145 examples that
+# morning; then more than twice the data, the trained danger classifier and the TF-IDF intent
+# classifier).
 # Messages the danger detector turns into acute_danger count as errors when they were labelled
 # otherwise (about 210 of them). A change that makes understanding worse fails; raise it as the
 # data improves.
 TARGET = 0.90
-FLOOR = 0.83
+FLOOR = 0.84
 
 
 def main(report_dir: str = "reports/nlu_cv") -> int:
