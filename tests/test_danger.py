@@ -44,9 +44,10 @@ BLIND_SET = BLIND / "danger_blind3.yml"
 # 0.767 / 0.902 (180 danger, 171 not). Then the trained danger classifier (bot/danger_classifier.py)
 # was added: pipeline 0.956 / 0.901; with three more corpus files written from the definition
 # and the corroborated pattern families, 0.967 / 0.930; with twice the NLU data and the TF-IDF
-# intent classifier, 0.956 / 0.935. Nothing was tuned on its texts. The floors:
+# intent classifier, 0.956 / 0.935; with 9,835 NLU examples, 0.967 / 0.946. Nothing was tuned on
+# its texts. The floors:
 BLIND_FLOOR_PATTERNS = (0.59, 0.91)
-BLIND_FLOOR_PIPELINE = (0.95, 0.92)
+BLIND_FLOOR_PIPELINE = (0.96, 0.93)
 
 
 @pytest.mark.parametrize("name", TUNING_SETS)
@@ -262,7 +263,7 @@ def test_few_training_examples_of_other_intents_raise_the_alarm() -> None:
     # The NLU training data was not written for the patterns: a second check on their precision.
     # Most examples flagged are present-tense disclosures ("mijn vader slaat me"); in the pipeline
     # those families need the trained classifier's corroboration (CORROBORATED_RULES).
-    # Measured 2026-11-29: 134 of 4,009; 209 of 6,065 and 259 of 7,601 as the data grew.
+    # Measured 2026-11-29: 134 of 4,009; 209 of 6,065, 259 of 7,601 and 339 of 9,615 as the data grew.
     flagged, total = 0, 0
     for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
         for item in yaml.safe_load(path.read_text()).get("nlu", []):
@@ -272,4 +273,4 @@ def test_few_training_examples_of_other_intents_raise_the_alarm() -> None:
             total += len(examples)
             flagged += sum(detect_danger(example) is not None for example in examples)
     assert total > 3000
-    assert flagged <= 259
+    assert flagged <= 339
