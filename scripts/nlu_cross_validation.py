@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = 42
 
 
-def _folds(n_folds: int):  # type: ignore[no-untyped-def]
+def _fold(fold: int, n_folds: int):  # type: ignore[no-untyped-def]
+    """(training data, test data) of one fold: the same seeded split in every process."""
     from rasa.shared.nlu.training_data.loading import load_data
     from rasa.shared.nlu.training_data.training_data import TrainingData
     from sklearn.model_selection import StratifiedKFold
@@ -33,11 +34,11 @@ def _folds(n_folds: int):  # type: ignore[no-untyped-def]
     examples = data.intent_examples
     labels = [example.get_full_intent() for example in examples]
     splitter = StratifiedKFold(n_splits=n_folds, shuffle=True, random_state=SEED)
-    for train_index, test_index in splitter.split(examples, labels):
-        yield (
-            TrainingData(training_examples=[examples[i] for i in train_index]),
-            TrainingData(training_examples=[examples[i] for i in test_index]),
-        )
+    train_index, test_index = list(splitter.split(examples, labels))[fold]
+    return (
+        TrainingData(training_examples=[examples[i] for i in train_index]),
+        TrainingData(training_examples=[examples[i] for i in test_index]),
+    )
 
 
 def _run_fold(args: tuple[int, int]) -> list:  # type: ignore[type-arg]
@@ -52,7 +53,7 @@ def _run_fold(args: tuple[int, int]) -> list:  # type: ignore[type-arg]
     # Rasa's structured debug log would print every parsed text.
     configure_structlog(logging.WARNING)
     logging.getLogger("rasa").setLevel(logging.WARNING)
-    train, test = list(_folds(n_folds))[fold]
+    train, test = _fold(fold, n_folds)
     with tempfile.TemporaryDirectory() as directory:
         # Each fold its own training cache: folds training at once in one cache trip over each
         # other's temporary files (and a fold's cached parts are of no use to another fold).

@@ -15,7 +15,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot import danger_classifier
 from bot.danger import detect_danger
-from bot.nlu.danger_detector import CANCELLED, CLASSIFIER_RULE, CORROBORATED_RULES, DangerDetector, alarm
+from bot.nlu.danger_detector import CANCELLED, CLASSIFIER_RULE, CORROBORATED_RULES, DangerDetector, alarm, nlu_examples
 
 ROOT = Path(__file__).parent.parent
 CORPUS = ROOT / "data" / "danger"
@@ -48,16 +48,9 @@ def detector(nlu_data: TrainingData, tmp_path_factory: pytest.TempPathFactory) -
     return DangerDetector.load(config, storage, resource, context)
 
 
-def _nlu_examples(data: TrainingData) -> danger_classifier.LabelledTexts:
-    examples = data.intent_examples
-    return danger_classifier.LabelledTexts(
-        [m.get("text") for m in examples], [m.get("intent") == "acute_danger" for m in examples]
-    )
-
-
 @pytest.mark.parametrize("name", sorted(HELD_OUT_FLOORS))
 def test_the_detector_generalises_to_a_corpus_file_it_did_not_train_on(nlu_data: TrainingData, name: str) -> None:
-    training = _nlu_examples(nlu_data)
+    training = nlu_examples(nlu_data)
     for file in sorted(CORPUS.glob("*.yml")):
         if file.name != name:
             training = training + danger_classifier.read_corpus_file(file)

@@ -41,6 +41,7 @@ from sklearn.pipeline import Pipeline
 from bot import danger_classifier
 from bot.danger import cancels_missed_danger, detect_danger
 from bot.nlu.override import override_intent
+from bot.nlu.trusted_model import load_trusted
 
 ACUTE_DANGER_INTENT = "acute_danger"
 YOUNG_PERSON_INTENT = "young_person"
@@ -60,8 +61,6 @@ DANGER_CANCELLED_KEY = "danger_cancelled"
 CORROBORATED_RULES = frozenset({"violence_now", "locked_in", "kill_threat", "combined_cues", "afraid_to_go_home"})
 CORROBORATION = 0.1
 MODEL_FILE = "danger_classifier.skops"
-# The only type in a stored model that skops does not trust by itself: the fitted TF-IDF weights.
-TRUSTED_TYPES = frozenset({"scipy.sparse._csr.csr_matrix"})
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -109,12 +108,8 @@ class DangerDetector(GraphComponent, IntentClassifier):
         return cls(config, model_storage, resource, None)
 
     def train(self, training_data: TrainingData) -> Resource:
-        examples = [m for m in training_data.intent_examples if m.get(TEXT)]
-        nlu = danger_classifier.LabelledTexts(
-            [m.get(TEXT) for m in examples], [m.get(INTENT) == ACUTE_DANGER_INTENT for m in examples]
-        )
         corpus = danger_classifier.read_corpus(Path(self._config["corpus"]))
-        self._model = danger_classifier.train(nlu + corpus)
+        self._model = danger_classifier.train(nlu_examples(training_data) + corpus)
         with self._storage.write_to(self._resource) as directory:
             sio.dump(self._model, directory / MODEL_FILE)
         return self._resource
@@ -129,11 +124,7 @@ class DangerDetector(GraphComponent, IntentClassifier):
         **kwargs: Any,
     ) -> DangerDetector:
         with model_storage.read_from(resource) as directory:
-            path = directory / MODEL_FILE
-            untrusted = set(sio.get_untrusted_types(file=path))
-            if not untrusted <= TRUSTED_TYPES:
-                raise ValueError(f"the stored danger classifier holds unexpected types: {sorted(untrusted)}")
-            model = sio.load(path, trusted=sorted(untrusted))
+            model = load_trusted(directory / MODEL_FILE)
         return cls(config, model_storage, resource, model)
 
     def process(self, messages: list[Message]) -> list[Message]:
@@ -158,6 +149,14 @@ class DangerDetector(GraphComponent, IntentClassifier):
             override_intent(message, ACUTE_DANGER_INTENT)
             message.set(DANGER_RULE_KEY, rule, add_to_output=True)
         return messages
+
+
+def nlu_examples(training_data: TrainingData) -> danger_classifier.LabelledTexts:
+    """The NLU examples as danger examples: ``acute_danger`` against every other intent."""
+    examples = [m for m in training_data.intent_examples if m.get(TEXT)]
+    return danger_classifier.LabelledTexts(
+        [m.get(TEXT) for m in examples], [m.get(INTENT) == ACUTE_DANGER_INTENT for m in examples]
+    )
 
 
 def alarm(text: str, probability: float | None, threshold: float) -> str | None:

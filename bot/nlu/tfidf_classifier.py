@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import skops.io as sio
 from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -23,8 +22,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
 
-# TfidfTransformer keeps its weights as a sparse matrix, which skops does not trust by itself.
-TRUSTED_TYPES = frozenset({"scipy.sparse._csr.csr_matrix"})
+from bot.nlu.trusted_model import load_trusted
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -57,12 +55,8 @@ class TfidfLogisticRegressionClassifier(LogisticRegressionClassifier):
         **kwargs: Any,
     ) -> TfidfLogisticRegressionClassifier:
         # Rasa's load() turns any untrusted type into an untrained classifier without a word;
-        # this one trusts exactly the sparse matrix and fails loudly on anything else.
+        # TfidfTransformer's weights are a sparse matrix, which skops does not trust by itself.
+        component = cls(config, execution_context.node_name, model_storage, resource)
         with model_storage.read_from(resource) as directory:
-            path = directory / f"{resource.name}.skops"
-            untrusted = set(sio.get_untrusted_types(file=path))
-            if not untrusted <= TRUSTED_TYPES:
-                raise ValueError(f"the stored intent classifier holds unexpected types: {sorted(untrusted)}")
-            component = cls(config, execution_context.node_name, model_storage, resource)
-            component.clf = sio.load(path, trusted=sorted(untrusted))
+            component.clf = load_trusted(directory / f"{resource.name}.skops")
         return component
