@@ -24,7 +24,7 @@ everyday use), so the NLU component can demote the classifier's guess.
 Pure functions only: no Rasa import, so the detector is testable and reusable on its own.
 Tuning sets: ``data/danger/danger_dev.yml``, ``danger_test.yml``, ``danger_tune.yml`` and
 ``danger_tune2.yml`` (the same directory is the trained danger classifier's corpus, see
-``bot.danger_classifier``); ``tests/data/danger_blind3.yml``, which nobody tuning the patterns
+``bot.danger_classifier``); ``tests/data/danger_blind4.yml``, which nobody tuning the patterns
 or training the classifier has seen, measures whether they generalise.
 """
 

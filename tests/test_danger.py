@@ -32,22 +32,22 @@ def _scores(path: Path) -> tuple[float, float, list[str], list[str]]:
 
 
 TUNING_SETS = ("danger_dev.yml", "danger_test.yml", "danger_tune.yml", "danger_tune2.yml")
-# danger_blind2.yml was written blind and measured the day it arrived (patterns 0.800 / 0.870,
-# pipeline 0.875 / 0.862); since 2026-11-29 it is training data for the classifier, and the
-# patterns may be tuned on it. This guards the patterns' level on it.
-FORMER_BLIND_SET = "danger_blind2.yml"
-FORMER_BLIND_FLOOR_PATTERNS = (0.80, 0.86)
-# Written on 2026-11-29 by someone who saw neither the patterns, the training data nor the other
-# sets, and asked to avoid the stock phrases; never trained or tuned on (tests/data, not data/).
-BLIND_SET = BLIND / "danger_blind3.yml"
-# (recall, precision) the day it arrived: patterns alone 0.594 / 0.915, the whole NLU pipeline
-# 0.767 / 0.902 (180 danger, 171 not). Then the trained danger classifier (bot/danger_classifier.py)
-# was added: pipeline 0.956 / 0.901; with three more corpus files written from the definition
-# and the corroborated pattern families, 0.967 / 0.930; with twice the NLU data and the TF-IDF
-# intent classifier, 0.956 / 0.935; with 9,835 NLU examples, 0.967 / 0.946. Nothing was tuned on
-# its texts. The floors:
-BLIND_FLOOR_PATTERNS = (0.59, 0.91)
-BLIND_FLOOR_PIPELINE = (0.96, 0.93)
+# Former blind sets: each was written blind and measured the day it arrived, then became training
+# data for the classifier (and the patterns may be tuned on them). These floors guard the
+# patterns' level on them.
+# danger_blind2.yml: on arrival patterns 0.800 / 0.870, pipeline 0.875 / 0.862.
+# danger_blind3.yml: on arrival patterns 0.594 / 0.915, pipeline 0.767 / 0.902; before it was
+# retired (2026-11-29), with the danger classifier and 9,835 NLU examples, pipeline 0.967 / 0.946.
+FORMER_BLIND_FLOORS_PATTERNS = {"danger_blind2.yml": (0.80, 0.86), "danger_blind3.yml": (0.59, 0.91)}
+# Written on 2026-11-29 from the definition alone, by someone who saw neither the patterns, the
+# training data nor the other sets; never trained or tuned on (tests/data, not data/).
+BLIND_SET = BLIND / "danger_blind4.yml"
+# (recall, precision) the day it arrived (191 danger, 196 not), with the model that had measured
+# 0.967 / 0.946 on danger_blind3: patterns alone 0.749 / 0.883, the whole NLU pipeline
+# 0.953 / 0.883. With danger_blind3 and two more corpus files (danger_more_e, _f) in the
+# classifier's training data: 0.963 / 0.872. Nothing is tuned on its texts. The floors:
+BLIND_FLOOR_PATTERNS = (0.74, 0.87)
+BLIND_FLOOR_PIPELINE = (0.95, 0.86)
 
 
 @pytest.mark.parametrize("name", TUNING_SETS)
@@ -61,9 +61,10 @@ def test_tuning_sets_meet_the_target(name: str) -> None:
     assert precision >= 0.95, false_alarms
 
 
-def test_the_former_blind_set_has_not_regressed() -> None:
-    recall, precision, _, _ = _scores(CORPUS / FORMER_BLIND_SET)
-    _assert_floor(FORMER_BLIND_FLOOR_PATTERNS, recall, precision)
+@pytest.mark.parametrize("name", sorted(FORMER_BLIND_FLOORS_PATTERNS))
+def test_the_former_blind_sets_have_not_regressed(name: str) -> None:
+    recall, precision, _, _ = _scores(CORPUS / name)
+    _assert_floor(FORMER_BLIND_FLOORS_PATTERNS[name], recall, precision)
 
 
 def test_the_patterns_on_the_blind_set_have_not_regressed() -> None:
@@ -115,7 +116,7 @@ def _all_texts(path: Path) -> set[str]:
 def test_sets_are_large_and_disjoint() -> None:
     seen: set[str] = set()
     paths = sorted(CORPUS.glob("*.yml")) + [BLIND_SET]
-    assert {path.name for path in paths} >= {*TUNING_SETS, FORMER_BLIND_SET}
+    assert {path.name for path in paths} >= {*TUNING_SETS, *FORMER_BLIND_FLOORS_PATTERNS}
     for path in paths:
         texts = _all_texts(path)
         assert not seen & texts, (path.name, seen & texts)

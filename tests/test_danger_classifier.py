@@ -19,16 +19,20 @@ from bot.nlu.danger_detector import CANCELLED, CLASSIFIER_RULE, CORROBORATED_RUL
 
 ROOT = Path(__file__).parent.parent
 CORPUS = ROOT / "data" / "danger"
-# Corpus files the patterns were never tuned on (danger_blind2 was the blind set until
-# 2026-11-29; the danger_more_* files were written that day from the definition alone), each
-# held out in turn: trained on the NLU data and the other corpus files, what does the whole
+# Corpus files the patterns were never tuned on (danger_blind2 and danger_blind3 were the blind
+# sets until 2026-11-29; the danger_more_* files were written that day from the definition alone),
+# each held out in turn: trained on the NLU data and the other corpus files, what does the whole
 # detector (patterns, corroboration, classifier, cancelling context) make of it?
 # (recall, precision) measured 2026-11-29 with 9,835 NLU examples, floors just below:
 HELD_OUT_FLOORS = {
-    "danger_blind2.yml": (0.97, 0.86),  # 0.980 / 0.867
-    "danger_more_a.yml": (0.93, 0.97),  # 0.936 / 0.976 (short chat messages)
-    "danger_more_b.yml": (0.96, 0.95),  # 0.972 / 0.956 (long stories)
-    "danger_more_c.yml": (0.97, 0.90),  # 0.983 / 0.912 (contrast pairs: the hardest negatives)
+    "danger_blind2.yml": (0.97, 0.86),  # 0.980 / 0.871
+    "danger_blind3.yml": (0.94, 0.94),  # 0.950 / 0.955
+    "danger_more_a.yml": (0.94, 0.95),  # 0.953 / 0.965: short chat messages
+    "danger_more_b.yml": (0.96, 0.95),  # 0.978 / 0.967: long stories
+    "danger_more_c.yml": (0.97, 0.87),  # 0.983 / 0.889: contrast pairs: the hardest negatives
+    "danger_more_d.yml": (0.92, 0.95),  # 0.933 / 0.960: calm look-alikes
+    "danger_more_e.yml": (0.95, 0.89),  # 0.968 / 0.906: medium and long stories
+    "danger_more_f.yml": (0.91, 0.93),  # 0.927 / 0.948: short messages
 }
 
 
