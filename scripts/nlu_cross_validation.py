@@ -7,7 +7,7 @@ get_eval_data, evaluate_intents, so the report has the same format), but:
 - the folds train in parallel processes, one per core;
 - the split is seeded, so two runs on the same data give the same score.
 
-Usage: python scripts/nlu_cross_validation.py [--folds 5] [--jobs 2] [--out reports/nlu_cv]
+Usage: python scripts/nlu_cross_validation.py [--folds 5] [--jobs 2] [--out reports/nlu_cv] [--config config.yml]
 """
 
 from __future__ import annotations
@@ -41,9 +41,9 @@ def _fold(fold: int, n_folds: int):  # type: ignore[no-untyped-def]
     )
 
 
-def _run_fold(args: tuple[int, int]) -> list:  # type: ignore[type-arg]
+def _run_fold(args: tuple[int, int, str]) -> list:  # type: ignore[type-arg]
     """Train on all folds but one and predict that one (in its own process)."""
-    fold, n_folds = args
+    fold, n_folds, config = args
     from rasa.core.agent import Agent
     from rasa.model_training import train_nlu
     from rasa.nlu.test import get_eval_data
@@ -60,7 +60,7 @@ def _run_fold(args: tuple[int, int]) -> list:  # type: ignore[type-arg]
         os.environ["RASA_CACHE_DIRECTORY"] = str(Path(directory) / "cache")
         data_file = Path(directory) / "training_data.yml"
         RasaYAMLWriter().dump(data_file, train)
-        model = train_nlu(str(ROOT / "config.yml"), str(data_file), directory)
+        model = train_nlu(config, str(data_file), directory)
         processor = Agent.load(model).processor
         intent_results, _, _ = asyncio.run(get_eval_data(processor, test))
     print(f"fold {fold + 1}/{n_folds} done", flush=True)
@@ -72,11 +72,13 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--out", default=str(ROOT / "reports" / "nlu_cv"))
+    parser.add_argument("--config", default=str(ROOT / "config.yml"), help="the pipeline to measure")
     args = parser.parse_args()
     os.chdir(ROOT)  # config.yml names data/danger and data/directory relative to the project
     # spawn: TensorFlow (imported by Rasa) does not survive a fork.
     with multiprocessing.get_context("spawn").Pool(args.jobs) as pool:
-        per_fold = pool.map(_run_fold, [(fold, args.folds) for fold in range(args.folds)])
+        config = str(Path(args.config).resolve())
+        per_fold = pool.map(_run_fold, [(fold, args.folds, config) for fold in range(args.folds)])
     from rasa.nlu.test import evaluate_intents
 
     Path(args.out).mkdir(parents=True, exist_ok=True)

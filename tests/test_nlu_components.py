@@ -148,5 +148,5 @@ def test_config_runs_the_danger_detector_after_the_classifier_and_before_the_fal
 
     names = [step["name"] for step in yaml.safe_load((ROOT / "config.yml").read_text())["pipeline"]]
     detector = names.index("bot.nlu.danger_detector.DangerDetector")
-    classifier = names.index("bot.nlu.tfidf_classifier.TfidfLogisticRegressionClassifier")
+    classifier = names.index("bot.nlu.tfidf_classifier.TfidfSvmClassifier")
     assert classifier < detector < names.index("FallbackClassifier")
