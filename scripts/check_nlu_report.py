@@ -12,14 +12,15 @@ import sys
 from pathlib import Path
 
 # The goal is 0.90 (issue #2). The floor CI enforces is just below the level measured on
-# 2026-11-29: 0.859 over 38 scored intents and 9,835 examples (0.760 with 4,145 examples that
-# morning; then more than twice the data, the trained danger classifier and the TF-IDF intent
-# classifier).
+# 2026-11-29: 0.888 over 38 scored intents and 11,551 examples (0.760 with 4,145 examples that
+# morning; 0.859 with 9,835 and logistic regression; then the SVM on per-featurizer TF-IDF blocks
+# and two more rounds of data). The split is seeded and training deterministic, so the same data
+# gives the same score.
 # Messages the danger detector turns into acute_danger count as errors when they were labelled
-# otherwise (about 210 of them). A change that makes understanding worse fails; raise it as the
-# data improves.
+# otherwise (about 290 of them, costing about 0.012). A change that makes understanding worse
+# fails; raise it as the data improves.
 TARGET = 0.90
-FLOOR = 0.84
+FLOOR = 0.88
 
 
 def main(report_dir: str = "reports/nlu_cv") -> int:
