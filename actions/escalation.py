@@ -17,6 +17,9 @@ from bot.privacy import stats
 
 logger = logging.getLogger(__name__)
 
+# The entity bot.nlu.danger_detector adds (actions do not import Rasa's NLU, so it is named here).
+DANGER_ENTITY = "danger"
+
 # What someone said earlier in this conversation decides which people fit best.
 INTENT_SIGNALS = {
     "acute_danger": Signal.ACUTE_DANGER,
@@ -136,9 +139,13 @@ def signals_in(tracker: Tracker) -> set[Signal]:
         if event.get("event") == "action" and event.get("name") == "action_session_start":
             signals.clear()
         if event.get("event") == "user":
-            intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+            parse_data = event.get("parse_data") or {}
+            intent = (parse_data.get("intent") or {}).get("name")
             if intent in INTENT_SIGNALS:
                 signals.add(INTENT_SIGNALS[intent])
+            # The danger detector marks danger next to a situation it keeps (bot/nlu/danger_detector.py).
+            if any(entity.get("entity") == DANGER_ENTITY for entity in parse_data.get("entities") or []):
+                signals.add(Signal.ACUTE_DANGER)
     return signals
 
 

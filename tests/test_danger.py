@@ -77,15 +77,16 @@ def test_the_patterns_on_the_blind_set_have_not_regressed() -> None:
 
 def test_the_assistant_as_a_whole_on_the_blind_set() -> None:
     # What a person meets is the whole NLU pipeline: the patterns, the trained danger classifier
-    # or the intent classifier can each make a message acute_danger (unless the patterns judge
-    # that the context cancels it).
+    # or the intent classifier can each raise the alarm (unless the patterns judge that the
+    # context cancels it): acute_danger, or a danger entity next to a situation intent.
     agent = _agent()
 
+    def alarm(parse: dict) -> bool:
+        marked = any(entity["entity"] == "danger" for entity in parse.get("entities") or [])
+        return parse["intent"]["name"] == "acute_danger" or marked
+
     def alarms(polarity: str) -> list[bool]:
-        return [
-            asyncio.run(agent.parse_message(text))["intent"]["name"] == "acute_danger"
-            for text in _texts(BLIND_SET, polarity)
-        ]
+        return [alarm(asyncio.run(agent.parse_message(text))) for text in _texts(BLIND_SET, polarity)]
 
     positives, negatives = alarms("positive"), alarms("negative")
     recall = sum(positives) / len(positives)

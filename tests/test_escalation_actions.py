@@ -79,6 +79,18 @@ async def test_danger_earlier_puts_112_first(domain: dict, loaded: None, monkeyp
     assert lines[2].startswith("- De 112NL-app: chat met de meldkamer als je niet kunt praten")
 
 
+async def test_danger_marked_next_to_a_disclosure_puts_112_first(
+    domain: dict, loaded: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _at(monkeypatch, datetime(2026, 12, 1, 10, 0, tzinfo=AMSTERDAM))
+    tracker = _conversation("request_human")
+    disclosure = {"intent": {"name": "disclose_violence"}, "entities": [{"entity": "danger", "value": "weapon"}]}
+    tracker.events.insert(1, {"event": "user", "parse_data": disclosure})
+    assert signals_in(tracker) == {Signal.ACUTE_DANGER}
+    lines = (await _offer(tracker, domain)).split("\n")
+    assert lines[1] == "- Alarmnummer: bel 112, dag en nacht."
+
+
 async def test_the_chat_is_described_honestly(domain: dict, loaded: None, monkeypatch: pytest.MonkeyPatch) -> None:
     _at(monkeypatch, datetime(2026, 12, 5, 10, 0, tzinfo=AMSTERDAM))  # Saturday
     text = await _offer(_conversation(), domain)

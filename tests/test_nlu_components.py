@@ -38,18 +38,44 @@ def test_an_override_is_never_read_as_ambiguous_by_the_fallback() -> None:
     assert [r["name"] for r in message.get("intent_ranking")] == ["acute_danger", "young_person", "out_of_scope"]
 
 
-def test_a_child_in_danger_keeps_that_it_is_a_child() -> None:
+def test_a_child_in_danger_stays_a_child_with_danger_marked() -> None:
     message = _message("ik ben 12 en papa slaat mama", [("young_person", 0.99), ("disclose_violence", 0.01)])
     PATTERNS_ONLY.process([message])
     FALLBACK.process([message])
-    assert _intent(message) == "acute_danger"
-    assert [e["entity"] for e in message.get("entities")] == ["child"]
+    assert _intent(message) == "young_person"
+    assert [(e["entity"], e["value"]) for e in message.get("entities")] == [("danger", message.get("danger_rule"))]
 
 
-def test_danger_for_an_adult_has_no_child_entity() -> None:
-    message = _message("hij staat met een mes voor de deur", [("disclose_violence", 0.7), ("young_person", 0.2)])
+@pytest.mark.parametrize(
+    "text, situation",
+    [
+        ("hij staat met een mes voor de deur", "disclose_violence"),
+        ("de buurman staat met een mes voor haar deur", "bystander_worry"),
+        ("mijn zoon staat met een mes voor de deur van oma", "elder_abuse"),
+    ],
+)
+def test_danger_in_a_situation_keeps_the_situation_for_sure(text: str, situation: str) -> None:
+    # Unsure (0.25) would make the FallbackClassifier ask a question; with danger it must not.
+    message = _message(text, [(situation, 0.25), ("out_of_scope", 0.2)])
     PATTERNS_ONLY.process([message])
+    FALLBACK.process([message])
+    assert _intent(message) == situation
+    assert message.get("intent")["confidence"] == 1.0
+    assert [e["entity"] for e in message.get("entities")] == ["danger"]
+
+
+@pytest.mark.parametrize("intent", ["out_of_scope", "ask_what_happens_vt", "suicidal_thoughts", "inform_place"])
+def test_danger_in_any_other_intent_becomes_acute_danger(intent: str) -> None:
+    message = _message("hij staat met een mes voor de deur", [(intent, 0.9), ("disclose_violence", 0.1)])
+    PATTERNS_ONLY.process([message])
+    FALLBACK.process([message])
     assert _intent(message) == "acute_danger" and message.get("entities") == []
+
+
+def test_no_danger_no_entity() -> None:
+    message = _message("mijn man kleineert me al jaren", [("disclose_violence", 0.9), ("ask_is_it_violence", 0.1)])
+    PATTERNS_ONLY.process([message])
+    assert _intent(message) == "disclose_violence" and message.get("entities") == []
 
 
 @pytest.mark.parametrize("text", ["paraplu", "Paraplu!", " paraplu? "])
@@ -129,7 +155,7 @@ def test_the_classifiers_danger_stands_without_a_cancelling_context(text: str) -
 
 def test_the_patterns_are_never_demoted() -> None:
     # Patterns fire on "nu" in the clause; the question afterwards does not cancel it.
-    message = _message("hij slaat me nu, is dat normaal?", [("disclose_violence", 0.8), ("acute_danger", 0.1)])
+    message = _message("hij slaat me nu, is dat normaal?", [("ask_is_it_violence", 0.8), ("acute_danger", 0.1)])
     PATTERNS_ONLY.process([message])
     assert _intent(message) == "acute_danger" and message.get("danger_rule") == "violence_now"
 

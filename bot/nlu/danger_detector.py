@@ -1,6 +1,6 @@
-"""Rasa NLU component: a danger signal overrides whatever the intent classifier said.
+"""Rasa NLU component: a danger signal gets 112 first, whatever the intent classifier said.
 
-Two detectors, either of which makes a message ``acute_danger`` with confidence 1.0:
+Two detectors, either of which raises the alarm:
 
 * the hand-written patterns in ``bot.danger``: exact about what they know, and the reason a
   rule fired (``danger_rule``) is kept for tests and statistics;
@@ -8,9 +8,13 @@ Two detectors, either of which makes a message ``acute_danger`` with confidence 
   never saw. Its alarm counts unless the patterns judge that the message clearly cancels the
   danger (the past, "hij heeft geen wapen", "ik ben nu veilig", "als hij weer...").
 
-It runs after the intent classifier and before the FallbackClassifier, so neither a wrong intent
-nor the low-confidence fallback can bury a danger signal. When neither detector fires, the intent
-classifier's ``acute_danger`` still counts, except when the context cancels it as above.
+The alarm takes two forms. When the classifier heard one of the situations in
+``SITUATION_INTENTS`` (a disclosure, a child, a bystander...), that intent stays, made certain, and
+a ``danger`` entity is added: the rules answer 112 first and then the route that fits. Any other
+intent becomes ``acute_danger`` with confidence 1.0. It runs after the intent classifier and before
+the FallbackClassifier, so neither a wrong intent nor the low-confidence fallback can bury a danger
+signal. When neither detector fires, the intent classifier's ``acute_danger`` still counts, except
+when the context cancels it as above.
 """
 
 from __future__ import annotations
@@ -44,8 +48,24 @@ from bot.nlu.override import override_intent
 from bot.nlu.trusted_model import load_trusted
 
 ACUTE_DANGER_INTENT = "acute_danger"
-YOUNG_PERSON_INTENT = "young_person"
-CHILD_ENTITY = "child"
+# Situations whose route still fits when there is danger: it comes right after 112 (the rules in
+# data/rules/danger.yml), so a child still hears about the Kindertelefoon and a victim is still
+# asked what would help. Every other intent gives way to acute_danger.
+SITUATION_INTENTS = frozenset(
+    {
+        "disclose_violence",
+        "young_person",
+        "bystander_worry",
+        "elder_abuse",
+        "honour_violence",
+        "sexual_violence",
+        "lgbti",
+        "exploitation",
+        "fgm",
+        "own_behaviour",
+    }
+)
+DANGER_ENTITY = "danger"
 # Stored in the parse data so tests and statistics can see which rule fired (never text).
 DANGER_RULE_KEY = "danger_rule"
 # The danger_rule value when the trained classifier, not a pattern, raised the alarm.
@@ -65,7 +85,8 @@ MODEL_FILE = "danger_classifier.skops"
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class DangerDetector(GraphComponent, IntentClassifier):
-    """Overrides the predicted intent with ``acute_danger`` when the patterns or the classifier fire."""
+    """Marks danger when the patterns or the classifier fire: a ``danger`` entity next to a situation
+    intent, or else the intent ``acute_danger``."""
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
@@ -142,11 +163,16 @@ class DangerDetector(GraphComponent, IntentClassifier):
                 continue
             if rule is None:
                 continue
-            if _intent_name(message) == YOUNG_PERSON_INTENT:
-                # A child in danger: 112 first, and the rules add the Kindertelefoon.
-                child = {"entity": CHILD_ENTITY, "value": "yes", "start": 0, "end": 0, "extractor": type(self).__name__}
-                message.set(ENTITIES, [*(message.get(ENTITIES) or []), child], add_to_output=True)
-            override_intent(message, ACUTE_DANGER_INTENT)
+            intent = _intent_name(message)
+            if intent in SITUATION_INTENTS:
+                # Certain, so the FallbackClassifier cannot turn it into a clarifying question.
+                override_intent(message, intent)
+                # The value names the rule that fired, never the text.
+                marked = {"entity": DANGER_ENTITY, "value": rule, "start": 0, "end": 0}
+                marked["extractor"] = type(self).__name__
+                message.set(ENTITIES, [*(message.get(ENTITIES) or []), marked], add_to_output=True)
+            else:
+                override_intent(message, ACUTE_DANGER_INTENT)
             message.set(DANGER_RULE_KEY, rule, add_to_output=True)
         return messages
 
