@@ -52,6 +52,7 @@ def test_a_child_in_danger_stays_a_child_with_danger_marked() -> None:
         ("hij staat met een mes voor de deur", "disclose_violence"),
         ("de buurman staat met een mes voor haar deur", "bystander_worry"),
         ("mijn zoon staat met een mes voor de deur van oma", "elder_abuse"),
+        ("ik wil dood, hij staat met een mes voor de deur", "suicidal_thoughts"),
     ],
 )
 def test_danger_in_a_situation_keeps_the_situation_for_sure(text: str, situation: str) -> None:
@@ -64,7 +65,7 @@ def test_danger_in_a_situation_keeps_the_situation_for_sure(text: str, situation
     assert [e["entity"] for e in message.get("entities")] == ["danger"]
 
 
-@pytest.mark.parametrize("intent", ["out_of_scope", "ask_what_happens_vt", "suicidal_thoughts", "inform_place"])
+@pytest.mark.parametrize("intent", ["out_of_scope", "ask_what_happens_vt", "greet", "inform_place"])
 def test_danger_in_any_other_intent_becomes_acute_danger(intent: str) -> None:
     message = _message("hij staat met een mes voor de deur", [(intent, 0.9), ("disclose_violence", 0.1)])
     PATTERNS_ONLY.process([message])

@@ -49,8 +49,9 @@ from bot.nlu.trusted_model import load_trusted
 
 ACUTE_DANGER_INTENT = "acute_danger"
 # Situations whose route still fits when there is danger: it comes right after 112 (the rules in
-# data/rules/danger.yml), so a child still hears about the Kindertelefoon and a victim is still
-# asked what would help. Every other intent gives way to acute_danger.
+# data/rules/danger.yml), so a child still hears about the Kindertelefoon, someone with suicidal
+# thoughts about 113, and a victim is still asked what would help. Every other intent gives way
+# to acute_danger.
 SITUATION_INTENTS = frozenset(
     {
         "disclose_violence",
@@ -63,6 +64,7 @@ SITUATION_INTENTS = frozenset(
         "exploitation",
         "fgm",
         "own_behaviour",
+        "suicidal_thoughts",
     }
 )
 DANGER_ENTITY = "danger"
