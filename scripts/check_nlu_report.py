@@ -11,16 +11,13 @@ import json
 import sys
 from pathlib import Path
 
-# The goal is 0.90 (issue #2). The floor CI enforces is just below the level measured on
-# 2026-11-29: 0.888 over 38 scored intents and 11,551 examples (0.760 with 4,145 examples that
-# morning; 0.859 with 9,835 and logistic regression; then the SVM on per-featurizer TF-IDF blocks
-# and two more rounds of data). The split is seeded and training deterministic, so the same data
-# gives the same score.
-# Messages the danger detector turns into acute_danger count as errors when they were labelled
-# otherwise (about 290 of them, costing about 0.012). A change that makes understanding worse
-# fails; raise it as the data improves.
+# The goal of issue #2 is 0.90, and CI fails below it. Measured on 2026-11-29: 0.908 over 38
+# scored intents and 12,317 examples (0.760 with 4,145 examples that morning; 0.859 with 9,835
+# and logistic regression; 0.888 with the SVM on per-featurizer TF-IDF blocks and more data; then
+# danger marked next to a recognised situation instead of replacing it, and a third round of
+# data). The split is seeded and training deterministic, so the same data gives the same score.
 TARGET = 0.90
-FLOOR = 0.88
+FLOOR = TARGET
 
 
 def main(report_dir: str = "reports/nlu_cv") -> int:

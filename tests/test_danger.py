@@ -45,8 +45,9 @@ BLIND_SET = BLIND / "danger_blind4.yml"
 # (recall, precision) the day it arrived (191 danger, 196 not), with the model that had measured
 # 0.967 / 0.946 on danger_blind3: patterns alone 0.749 / 0.883, the whole NLU pipeline
 # 0.953 / 0.883. With danger_blind3 and two more corpus files (danger_more_e, _f) in the
-# classifier's training data: 0.963 / 0.872; with the SVM intent classifier and 1,717 more NLU
-# examples (2026-11-29, evening): 0.963 / 0.876. Nothing is tuned on its texts. The floors:
+# classifier's training data: 0.963 / 0.872; with the SVM intent classifier, 2,482 more NLU
+# examples and danger marked next to a situation (2026-11-29, evening): 0.969 / 0.864. Nothing is
+# tuned on its texts. The floors:
 BLIND_FLOOR_PATTERNS = (0.74, 0.87)
 BLIND_FLOOR_PIPELINE = (0.95, 0.86)
 
@@ -268,8 +269,8 @@ def test_few_training_examples_of_other_intents_raise_the_alarm() -> None:
     # Most examples flagged are present-tense disclosures ("mijn vader slaat me"); in the pipeline
     # those families need the trained classifier's corroboration (CORROBORATED_RULES).
     # Measured 2026-11-29: 134 of 4,009; 209 of 6,065, 259 of 7,601, 339 of 9,615 as the data grew,
-    # and 392 of 10,428 and 434 of 11,332 after two rounds aimed at the intents that sit closest
-    # together (calm disclosures that read like danger among them).
+    # and 392 of 10,428, 434 of 11,332 and 455 of 12,098 after three rounds aimed at the intents
+    # that sit closest together (calm disclosures that read like danger among them).
     flagged, total = 0, 0
     for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
         for item in yaml.safe_load(path.read_text()).get("nlu", []):
@@ -279,4 +280,4 @@ def test_few_training_examples_of_other_intents_raise_the_alarm() -> None:
             total += len(examples)
             flagged += sum(detect_danger(example) is not None for example in examples)
     assert total > 3000
-    assert flagged <= 434
+    assert flagged <= 455

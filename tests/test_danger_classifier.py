@@ -23,17 +23,17 @@ CORPUS = ROOT / "data" / "danger"
 # sets until 2026-11-29; the danger_more_* files were written that day from the definition alone),
 # each held out in turn: trained on the NLU data and the other corpus files, what does the whole
 # detector (patterns, corroboration, classifier, cancelling context) make of it?
-# (recall, precision) measured 2026-11-29 with 11,551 NLU examples, floors set with 9,835 (the
+# (recall, precision) measured 2026-11-29 with 12,317 NLU examples, floors set with 9,835 (the
 # measurement then in brackets where it differed):
 HELD_OUT_FLOORS = {
-    "danger_blind2.yml": (0.97, 0.86),  # 0.980 / 0.871
+    "danger_blind2.yml": (0.97, 0.86),  # 0.980 / 0.867 (0.980 / 0.871)
     "danger_blind3.yml": (0.94, 0.94),  # 0.956 / 0.961 (0.950 / 0.955)
     "danger_more_a.yml": (0.94, 0.95),  # 0.953 / 0.953 (0.953 / 0.965): short chat messages
-    "danger_more_b.yml": (0.96, 0.95),  # 0.972 / 0.972 (0.978 / 0.967): long stories
-    "danger_more_c.yml": (0.97, 0.87),  # 0.983 / 0.893 (0.983 / 0.889): contrast pairs: the hardest negatives
+    "danger_more_b.yml": (0.96, 0.95),  # 0.972 / 0.967 (0.978 / 0.967): long stories
+    "danger_more_c.yml": (0.97, 0.87),  # 0.983 / 0.889: contrast pairs: the hardest negatives
     "danger_more_d.yml": (0.92, 0.95),  # 0.928 / 0.960 (0.933 / 0.960): calm look-alikes
-    "danger_more_e.yml": (0.95, 0.89),  # 0.972 / 0.910 (0.968 / 0.906): medium and long stories
-    "danger_more_f.yml": (0.91, 0.93),  # 0.923 / 0.947 (0.927 / 0.948): short messages
+    "danger_more_e.yml": (0.95, 0.89),  # 0.968 / 0.910 (0.968 / 0.906): medium and long stories
+    "danger_more_f.yml": (0.91, 0.93),  # 0.927 / 0.943 (0.927 / 0.948): short messages
 }
 
 
