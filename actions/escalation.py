@@ -11,14 +11,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.directory import load_directory
-from bot.escalation import Offer, Signal, escalate
+from bot.escalation import DANGER_ENTITY, Offer, Signal, escalate
 from bot.opening_hours import State, describe, describe_moment
 from bot.privacy import stats
 
 logger = logging.getLogger(__name__)
-
-# The entity bot.nlu.danger_detector adds (actions do not import Rasa's NLU, so it is named here).
-DANGER_ENTITY = "danger"
 
 # What someone said earlier in this conversation decides which people fit best.
 INTENT_SIGNALS = {

@@ -16,6 +16,11 @@ from enum import Enum
 
 from bot.opening_hours import Hours, Reading, State, read
 
+# The entity bot.nlu.danger_detector adds when it keeps a situation intent and marks danger next
+# to it: a Signal.ACUTE_DANGER as much as the acute_danger intent. Defined here, in a light module,
+# because the action server reads it too.
+DANGER_ENTITY = "danger"
+
 
 class Signal(str, Enum):
     ACUTE_DANGER = "acute_danger"

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from bot.danger import cancels_danger, detect_danger
+from bot.escalation import DANGER_ENTITY
 
 ROOT = Path(__file__).parent.parent
 # The danger corpus: the sets the patterns were written on, and the trained classifier's data.
@@ -83,7 +84,7 @@ def test_the_assistant_as_a_whole_on_the_blind_set() -> None:
     agent = _agent()
 
     def alarm(parse: dict) -> bool:
-        marked = any(entity["entity"] == "danger" for entity in parse.get("entities") or [])
+        marked = any(entity["entity"] == DANGER_ENTITY for entity in parse.get("entities") or [])
         return parse["intent"]["name"] == "acute_danger" or marked
 
     def alarms(polarity: str) -> list[bool]:

@@ -177,3 +177,26 @@ def test_config_runs_the_danger_detector_after_the_classifier_and_before_the_fal
     detector = names.index("bot.nlu.danger_detector.DangerDetector")
     classifier = names.index("bot.nlu.tfidf_classifier.TfidfSvmClassifier")
     assert classifier < detector < names.index("FallbackClassifier")
+
+
+def test_every_situation_the_detector_keeps_has_its_danger_rules() -> None:
+    # The detector keeps these intents with a danger entity; without a rule for one of them the
+    # message would get its plain route and no 112 (data/rules/danger.yml, also inside each form).
+    import yaml
+
+    from bot.escalation import DANGER_ENTITY
+    from bot.nlu.danger_detector import SITUATION_INTENTS
+    from tests.support import ROOT
+
+    rules = yaml.safe_load((ROOT / "data" / "rules" / "danger.yml").read_text())["rules"]
+    outside, inside_form = set(), {}
+    for rule in rules:
+        first = rule["steps"][0]
+        marked = [s["intent"] for s in first.get("or", [first]) if DANGER_ENTITY in s.get("entities", [])]
+        assert rule["steps"][1] == {"action": "utter_acute_danger"}, rule["rule"]
+        if "condition" in rule:
+            inside_form[rule["condition"][0]["active_loop"]] = set(marked)
+        else:
+            outside.update(marked)
+    assert outside == SITUATION_INTENTS
+    assert inside_form == {"veilig_thuis_form": SITUATION_INTENTS, "afwegingskader_form": SITUATION_INTENTS}

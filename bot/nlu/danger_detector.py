@@ -44,6 +44,7 @@ from sklearn.pipeline import Pipeline
 
 from bot import danger_classifier
 from bot.danger import cancels_missed_danger, detect_danger
+from bot.escalation import DANGER_ENTITY
 from bot.nlu.override import override_intent
 from bot.nlu.trusted_model import load_trusted
 
@@ -67,7 +68,6 @@ SITUATION_INTENTS = frozenset(
         "suicidal_thoughts",
     }
 )
-DANGER_ENTITY = "danger"
 # Stored in the parse data so tests and statistics can see which rule fired (never text).
 DANGER_RULE_KEY = "danger_rule"
 # The danger_rule value when the trained classifier, not a pattern, raised the alarm.

@@ -23,7 +23,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
-from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, INTENT, TEXT
+from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import csr_matrix, hstack, vstack
@@ -72,11 +72,13 @@ class TfidfSvmClassifier(LogisticRegressionClassifier):
         examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
         if not examples:
             return self._resource
-        sentence_features = [
-            f for f in examples[0].features if f.attribute == TEXT and f.is_sparse() and f.type == FEATURE_TYPE_SENTENCE
-        ]
-        self.origins = sorted(f.origin for f in sentence_features)
-        self.widths = [next(f for f in sentence_features if f.origin == o).features.shape[1] for o in self.origins]
+        sentence_features = {
+            f.origin: f.features.shape[1]
+            for f in examples[0].features
+            if f.attribute == TEXT and f.is_sparse() and f.type == FEATURE_TYPE_SENTENCE
+        }
+        self.origins = sorted(sentence_features)
+        self.widths = [sentence_features[origin] for origin in self.origins]
         starts = np.cumsum([0, *self.widths]).tolist()
         blocks = [
             (origin, TfidfTransformer(sublinear_tf=True), slice(start, end))
@@ -108,7 +110,7 @@ class TfidfSvmClassifier(LogisticRegressionClassifier):
             message.set(INTENT, ranking[0], add_to_output=True)
             if self.config["ranking_length"] > 0:
                 ranking = ranking[: self.config["ranking_length"]]
-            message.set("intent_ranking", ranking, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
 
     def persist(self) -> None:
