@@ -24,8 +24,8 @@ everyday use), so the NLU component can demote the classifier's guess.
 Pure functions only: no Rasa import, so the detector is testable and reusable on its own.
 Tuning sets: ``data/danger/danger_dev.yml``, ``danger_test.yml``, ``danger_tune.yml`` and
 ``danger_tune2.yml`` (the same directory is the trained danger classifier's corpus, see
-``bot.danger_classifier``); ``tests/data/danger_blind4.yml``, which nobody tuning the patterns
-or training the classifier has seen, measures whether they generalise.
+``bot.danger_classifier``); the blind sets in ``tests/data/``, which nobody tuning the patterns
+or training the classifier has seen, measure whether they generalise.
 """
 
 from __future__ import annotations

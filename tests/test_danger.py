@@ -40,17 +40,25 @@ TUNING_SETS = ("danger_dev.yml", "danger_test.yml", "danger_tune.yml", "danger_t
 # danger_blind3.yml: on arrival patterns 0.594 / 0.915, pipeline 0.767 / 0.902; before it was
 # retired (2026-11-29), with the danger classifier and 9,835 NLU examples, pipeline 0.967 / 0.946.
 FORMER_BLIND_FLOORS_PATTERNS = {"danger_blind2.yml": (0.80, 0.86), "danger_blind3.yml": (0.59, 0.91)}
-# Written on 2026-11-29 from the definition alone, by someone who saw neither the patterns, the
-# training data nor the other sets; never trained or tuned on (tests/data, not data/).
-BLIND_SET = BLIND / "danger_blind4.yml"
-# (recall, precision) the day it arrived (191 danger, 196 not), with the model that had measured
-# 0.967 / 0.946 on danger_blind3: patterns alone 0.749 / 0.883, the whole NLU pipeline
-# 0.953 / 0.883. With danger_blind3 and two more corpus files (danger_more_e, _f) in the
-# classifier's training data: 0.963 / 0.872; with the SVM intent classifier, 2,482 more NLU
-# examples and danger marked next to a situation (2026-11-29, evening): 0.969 / 0.864. Nothing is
-# tuned on its texts. The floors:
-BLIND_FLOOR_PATTERNS = (0.74, 0.87)
-BLIND_FLOOR_PIPELINE = (0.95, 0.86)
+# Recall and precision the whole detector must reach on text not used to write the patterns.
+TARGET = (0.98, 0.95)
+# The blind sets: each written from the definition alone, by someone who saw neither the patterns,
+# the training data nor the other sets; never trained or tuned on (tests/data, not data/).
+# (recall, precision) floors for the patterns alone and for the whole NLU pipeline:
+BLIND_FLOORS = {
+    # Written 2026-11-29 (191 danger, 196 not). The day it arrived, with the model that had measured
+    # 0.967 / 0.946 on danger_blind3: patterns 0.749 / 0.883, pipeline 0.953 / 0.883. With
+    # danger_blind3 and two more corpus files in the classifier's data: 0.963 / 0.872; with the SVM
+    # intent classifier, 2,482 more NLU examples and danger marked next to a situation (evening):
+    # 0.969 / 0.864; with five more corpus files, the corpus weighted and the intent classifier's
+    # acute_danger corroborated (2026-11-30): 0.979 / 0.908.
+    "danger_blind4.yml": {"patterns": (0.74, 0.87), "pipeline": (0.97, 0.90)},
+    # Written 2026-11-30 (242 danger, 247 not) and committed before anything was measured on it;
+    # the first measurement, with the model of that day: patterns 0.727 / 0.957, pipeline
+    # 0.988 / 0.976. The pipeline's floor is the target of issue #2.
+    "danger_blind5.yml": {"patterns": (0.72, 0.95), "pipeline": TARGET},
+}
+BLIND_SETS = [BLIND / name for name in BLIND_FLOORS]
 
 
 @pytest.mark.parametrize("name", TUNING_SETS)
@@ -70,31 +78,38 @@ def test_the_former_blind_sets_have_not_regressed(name: str) -> None:
     _assert_floor(FORMER_BLIND_FLOORS_PATTERNS[name], recall, precision)
 
 
-def test_the_patterns_on_the_blind_set_have_not_regressed() -> None:
-    # The target is recall >= 0.98 and precision >= 0.95 on a blind set; until then (issue #2
-    # stays open) this guards the level measured the day the set arrived.
-    recall, precision, _, _ = _scores(BLIND_SET)
-    _assert_floor(BLIND_FLOOR_PATTERNS, recall, precision)
+@pytest.mark.parametrize("blind_set", BLIND_SETS, ids=lambda path: path.name)
+def test_the_patterns_on_the_blind_sets_have_not_regressed(blind_set: Path) -> None:
+    # The target is for the whole pipeline (below); the patterns alone catch the danger they
+    # were written for, and this guards their level.
+    recall, precision, _, _ = _scores(blind_set)
+    print(f"{blind_set.name}, patterns: recall {recall:.3f}, precision {precision:.3f}")  # pytest -s
+    _assert_floor(BLIND_FLOORS[blind_set.name]["patterns"], recall, precision)
 
 
-def test_the_assistant_as_a_whole_on_the_blind_set() -> None:
+@pytest.fixture(scope="module")
+def agent():
+    return _agent()
+
+
+@pytest.mark.parametrize("blind_set", BLIND_SETS, ids=lambda path: path.name)
+def test_the_assistant_as_a_whole_on_the_blind_sets(agent, blind_set: Path) -> None:
     # What a person meets is the whole NLU pipeline: the patterns, the trained danger classifier
     # or the intent classifier can each raise the alarm (unless the patterns judge that the
     # context cancels it): acute_danger, or a danger entity next to a situation intent.
-    agent = _agent()
 
     def alarm(parse: dict) -> bool:
         marked = any(entity["entity"] == DANGER_ENTITY for entity in parse.get("entities") or [])
         return parse["intent"]["name"] == "acute_danger" or marked
 
     def alarms(polarity: str) -> list[bool]:
-        return [alarm(asyncio.run(agent.parse_message(text))) for text in _texts(BLIND_SET, polarity)]
+        return [alarm(asyncio.run(agent.parse_message(text))) for text in _texts(blind_set, polarity)]
 
     positives, negatives = alarms("positive"), alarms("negative")
     recall = sum(positives) / len(positives)
     precision = sum(positives) / (sum(positives) + sum(negatives))
-    print(f"blind set, whole pipeline: recall {recall:.3f}, precision {precision:.3f}")  # pytest -s
-    _assert_floor(BLIND_FLOOR_PIPELINE, recall, precision)
+    print(f"{blind_set.name}, whole pipeline: recall {recall:.3f}, precision {precision:.3f}")  # pytest -s
+    _assert_floor(BLIND_FLOORS[blind_set.name]["pipeline"], recall, precision)
 
 
 def _assert_floor(floor: tuple[float, float], recall: float, precision: float) -> None:
@@ -120,7 +135,7 @@ def _all_texts(path: Path) -> set[str]:
 
 def test_sets_are_large_and_disjoint() -> None:
     seen: set[str] = set()
-    paths = sorted(CORPUS.glob("*.yml")) + [BLIND_SET]
+    paths = sorted(CORPUS.glob("*.yml")) + BLIND_SETS
     assert {path.name for path in paths} >= {*TUNING_SETS, *FORMER_BLIND_FLOORS_PATTERNS}
     for path in paths:
         texts = _all_texts(path)
@@ -131,12 +146,13 @@ def test_sets_are_large_and_disjoint() -> None:
         assert sum(len(v) for v in data["negative"].values()) >= 60, path.name
 
 
-def test_the_blind_set_is_not_in_the_nlu_training_data() -> None:
+@pytest.mark.parametrize("blind_set", BLIND_SETS, ids=lambda path: path.name)
+def test_the_blind_sets_are_not_in_the_nlu_training_data(blind_set: Path) -> None:
     # A blind text the classifiers trained on would not be blind.
     from rasa.shared.nlu.training_data.loading import load_data
 
     trained = {m.get("text").strip().lower() for m in load_data(str(ROOT / "data" / "nlu")).intent_examples}
-    assert not trained & _all_texts(BLIND_SET)
+    assert not trained & _all_texts(blind_set)
 
 
 @pytest.mark.parametrize(

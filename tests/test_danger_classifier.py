@@ -15,25 +15,38 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot import danger_classifier
 from bot.danger import detect_danger
-from bot.nlu.danger_detector import CANCELLED, CLASSIFIER_RULE, CORROBORATED_RULES, DangerDetector, alarm, nlu_examples
+from bot.nlu.danger_detector import (
+    CANCELLED,
+    CLASSIFIER_RULE,
+    CORROBORATED_RULES,
+    CORROBORATION,
+    DangerDetector,
+    alarm,
+    nlu_examples,
+)
 
 ROOT = Path(__file__).parent.parent
 CORPUS = ROOT / "data" / "danger"
 # Corpus files the patterns were never tuned on (danger_blind2 and danger_blind3 were the blind
-# sets until 2026-11-29; the danger_more_* files were written that day from the definition alone),
-# each held out in turn: trained on the NLU data and the other corpus files, what does the whole
-# detector (patterns, corroboration, classifier, cancelling context) make of it?
-# (recall, precision) measured 2026-11-29 with 12,317 NLU examples, floors set with 9,835 (the
-# measurement then in brackets where it differed):
-HELD_OUT_FLOORS = {
-    "danger_blind2.yml": (0.97, 0.86),  # 0.980 / 0.867 (0.980 / 0.871)
-    "danger_blind3.yml": (0.94, 0.94),  # 0.956 / 0.961 (0.950 / 0.955)
-    "danger_more_a.yml": (0.94, 0.95),  # 0.953 / 0.953 (0.953 / 0.965): short chat messages
-    "danger_more_b.yml": (0.96, 0.95),  # 0.972 / 0.967 (0.978 / 0.967): long stories
-    "danger_more_c.yml": (0.97, 0.87),  # 0.983 / 0.889: contrast pairs: the hardest negatives
-    "danger_more_d.yml": (0.92, 0.95),  # 0.928 / 0.960 (0.933 / 0.960): calm look-alikes
-    "danger_more_e.yml": (0.95, 0.89),  # 0.968 / 0.910 (0.968 / 0.906): medium and long stories
-    "danger_more_f.yml": (0.91, 0.93),  # 0.927 / 0.943 (0.927 / 0.948): short messages
+# sets until 2026-11-29; the danger_more_* files were written from the definition alone), held out
+# in turn: trained on the NLU data and the other corpus files, what does the whole detector
+# (patterns, corroboration, classifier, cancelling context) make of them? The five files written
+# on 2026-11-30 are held out together, so none of them helps to judge another.
+NEW_2026_11_30 = tuple(f"danger_more_{letter}.yml" for letter in "ghijk")
+# (recall, precision) measured 2026-11-30, with the corpus weighted (the measurement; before the
+# five new files and the weighting in brackets):
+HELD_OUT_FLOORS: dict[tuple[str, ...], tuple[float, float]] = {
+    ("danger_blind2.yml",): (0.98, 0.89),  # 0.985 / 0.891 (0.980 / 0.867)
+    ("danger_blind3.yml",): (0.96, 0.95),  # 0.967 / 0.956 (0.956 / 0.961)
+    ("danger_more_a.yml",): (0.97, 0.96),  # 0.971 / 0.965 (0.953 / 0.953): short chat messages
+    ("danger_more_b.yml",): (0.98, 0.97),  # 0.983 / 0.973 (0.972 / 0.967): long stories
+    ("danger_more_c.yml",): (0.98, 0.91),  # 0.983 / 0.917 (0.983 / 0.889): contrast pairs
+    ("danger_more_d.yml",): (0.96, 0.97),  # 0.961 / 0.977 (0.928 / 0.960): calm look-alikes
+    ("danger_more_e.yml",): (0.98, 0.93),  # 0.980 / 0.939 (0.968 / 0.910): medium and long stories
+    ("danger_more_f.yml",): (0.95, 0.96),  # 0.953 / 0.961 (0.927 / 0.943): short messages
+    # contrast pairs, indirect danger, short messages, stories whose end decides, everyday
+    # look-alikes: 0.958 / 0.864 (corpus weight 1: 0.949 / 0.862)
+    NEW_2026_11_30: (0.95, 0.86),
 }
 
 
@@ -53,24 +66,30 @@ def detector(nlu_data: TrainingData, tmp_path_factory: pytest.TempPathFactory) -
     return DangerDetector.load(config, storage, resource, context)
 
 
-@pytest.mark.parametrize("name", sorted(HELD_OUT_FLOORS))
-def test_the_detector_generalises_to_a_corpus_file_it_did_not_train_on(nlu_data: TrainingData, name: str) -> None:
-    training = nlu_examples(nlu_data)
-    for file in sorted(CORPUS.glob("*.yml")):
-        if file.name != name:
-            training = training + danger_classifier.read_corpus_file(file)
-    model = danger_classifier.train(training)
-    held_out = danger_classifier.read_corpus_file(CORPUS / name)
-    probabilities = danger_classifier.danger_probabilities(model, held_out.texts)
+@pytest.mark.parametrize("held_out", list(HELD_OUT_FLOORS), ids=lambda names: "+".join(names))
+def test_the_detector_generalises_to_corpus_files_it_did_not_train_on(
+    nlu_data: TrainingData, held_out: tuple[str, ...]
+) -> None:
+    files = sorted(CORPUS.glob("*.yml"))
+    assert {*held_out} <= {file.name for file in files}
+    corpus = danger_classifier.LabelledTexts([], [])
+    test = danger_classifier.LabelledTexts([], [])
+    for file in files:
+        if file.name in held_out:
+            test = test + danger_classifier.read_corpus_file(file)
+        else:
+            corpus = corpus + danger_classifier.read_corpus_file(file)
+    model = danger_classifier.train(nlu_examples(nlu_data), corpus)
+    probabilities = danger_classifier.danger_probabilities(model, test.texts)
     threshold = danger_classifier.DEFAULT_THRESHOLD
-    verdicts = [alarm(text, p, threshold) for text, p in zip(held_out.texts, probabilities, strict=True)]
+    verdicts = [alarm(text, p, threshold) for text, p in zip(test.texts, probabilities, strict=True)]
     alarms = [verdict not in (None, CANCELLED) for verdict in verdicts]
-    hits = sum(a and label for a, label in zip(alarms, held_out.labels, strict=True))
-    recall = hits / sum(held_out.labels)
+    hits = sum(a and label for a, label in zip(alarms, test.labels, strict=True))
+    recall = hits / sum(test.labels)
     precision = hits / sum(alarms)
-    print(f"{name}: recall {recall:.3f}, precision {precision:.3f}")
-    assert recall >= HELD_OUT_FLOORS[name][0], f"recall {recall:.3f}"
-    assert precision >= HELD_OUT_FLOORS[name][1], f"precision {precision:.3f}"
+    print(f"{'+'.join(held_out)}: recall {recall:.3f}, precision {precision:.3f}")  # pytest -s
+    assert recall >= HELD_OUT_FLOORS[held_out][0], f"recall {recall:.3f}"
+    assert precision >= HELD_OUT_FLOORS[held_out][1], f"precision {precision:.3f}"
 
 
 def _process(detector: DangerDetector, text: str, intent: str = "out_of_scope") -> Message:
@@ -131,13 +150,15 @@ def test_the_fingerprint_works_with_the_config_as_written() -> None:
 
 def test_training_needs_both_classes() -> None:
     with pytest.raises(ValueError):
-        danger_classifier.train(danger_classifier.LabelledTexts(["a", "b"], [False, False]))
+        nothing = danger_classifier.LabelledTexts([], [])
+        danger_classifier.train(danger_classifier.LabelledTexts(["a", "b"], [False, False]), nothing)
 
 
 def _tiny_detector(positives: list[str], negatives: list[str]) -> DangerDetector:
     detector = DangerDetector(DangerDetector.get_default_config(), None, None, None)  # type: ignore[arg-type]
     detector._model = danger_classifier.train(
-        danger_classifier.LabelledTexts(positives + negatives, [True] * len(positives) + [False] * len(negatives))
+        danger_classifier.LabelledTexts(positives + negatives, [True] * len(positives) + [False] * len(negatives)),
+        danger_classifier.LabelledTexts([], []),
     )
     return detector
 
@@ -165,3 +186,33 @@ def test_other_families_never_need_the_classifier() -> None:
     text = "hij staat met een mes voor de deur"
     message = _process(_tiny_detector(_NEGATIVES, _POSITIVES), text)  # the classifier says no
     assert message.get("intent")["name"] == "acute_danger" and message.get("danger_rule") not in CORROBORATED_RULES
+
+
+_SUPPER = "wat eten we vanavond"  # no pattern fires on it, nor does it cancel danger
+
+
+def test_the_everyday_text_is_judged_by_the_classifiers_alone() -> None:
+    assert detect_danger(_SUPPER) is None and alarm(_SUPPER, None, 0.5) is None
+
+
+def test_the_intent_classifiers_danger_needs_the_danger_classifier_to_agree_a_little() -> None:
+    detector = _tiny_detector(_POSITIVES, _NEGATIVES + [_SUPPER] * 9)
+    message = _process(detector, _SUPPER, intent="acute_danger")
+    assert message.get("intent")["name"] == "greet"  # the next in the ranking
+    assert message.get("danger_uncorroborated") is True
+
+
+def test_the_intent_classifiers_danger_stands_when_the_danger_classifier_agrees() -> None:
+    detector = _tiny_detector(_POSITIVES + [_SUPPER] * 9, _NEGATIVES)
+    detector._config = {**detector._config, "threshold": 1.01}  # the danger classifier alone never fires
+    message = _process(detector, _SUPPER, intent="acute_danger")
+    assert message.get("intent")["name"] == "acute_danger"
+    assert message.get("danger_rule") is None and message.get("danger_uncorroborated") is None
+
+
+def test_every_acute_danger_training_example_is_corroborated(detector: DangerDetector, nlu_data: TrainingData) -> None:
+    # The bar must never take 112 away from a phrasing the assistant was taught as danger.
+    examples = nlu_examples(nlu_data)
+    danger = [text for text, label in zip(examples.texts, examples.labels, strict=True) if label]
+    probabilities = danger_classifier.danger_probabilities(detector._model, danger)
+    assert min(probabilities) >= CORROBORATION
