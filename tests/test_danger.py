@@ -46,17 +46,21 @@ TARGET = (0.98, 0.95)
 # the training data nor the other sets; never trained or tuned on (tests/data, not data/).
 # (recall, precision) floors for the patterns alone and for the whole NLU pipeline:
 BLIND_FLOORS = {
-    # Written 2026-11-29 (191 danger, 196 not). The day it arrived, with the model that had measured
-    # 0.967 / 0.946 on danger_blind3: patterns 0.749 / 0.883, pipeline 0.953 / 0.883. With
-    # danger_blind3 and two more corpus files in the classifier's data: 0.963 / 0.872; with the SVM
-    # intent classifier, 2,482 more NLU examples and danger marked next to a situation (evening):
-    # 0.969 / 0.864; with five more corpus files, the corpus weighted and the intent classifier's
-    # acute_danger corroborated (2026-11-30): 0.979 / 0.908.
-    "danger_blind4.yml": {"patterns": (0.74, 0.87), "pipeline": (0.97, 0.90)},
-    # Written 2026-11-30 (242 danger, 247 not) and committed before anything was measured on it;
-    # the first measurement, with the model of that day: patterns 0.727 / 0.957, pipeline
-    # 0.988 / 0.976. The pipeline's floor is the target of issue #2.
+    # Written 2026-11-29 (191 danger, 196 not; its negatives the hardest look-alikes). The day it
+    # arrived, with the model that had measured 0.967 / 0.946 on danger_blind3: patterns
+    # 0.749 / 0.883, pipeline 0.953 / 0.883. With danger_blind3 and two more corpus files in the
+    # classifier's data: 0.963 / 0.872; with the SVM intent classifier, 2,482 more NLU examples and
+    # danger marked next to a situation (evening): 0.969 / 0.864. On 2026-11-30, with five more
+    # corpus files, the corpus weighted and the intent classifier's acute_danger corroborated:
+    # 0.979 / 0.908; and with a very sure classifier overruling a cancelling context: 0.984 / 0.908.
+    "danger_blind4.yml": {"patterns": (0.74, 0.87), "pipeline": (0.98, 0.90)},
+    # Written 2026-11-30 (242 danger, 247 not) and committed before anything was measured on it.
+    # First measurement: patterns 0.727 / 0.957, pipeline 0.988 / 0.976; with SURE (chosen
+    # out-of-fold on the corpus): 0.992 / 0.976.
     "danger_blind5.yml": {"patterns": (0.72, 0.95), "pipeline": TARGET},
+    # The same brief, another writer, committed before anything was measured on it. First
+    # measurement: patterns 0.793 / 0.970, pipeline 0.971 / 0.987; with SURE: 0.992 / 0.988.
+    "danger_blind6.yml": {"patterns": (0.79, 0.96), "pipeline": TARGET},
 }
 BLIND_SETS = [BLIND / name for name in BLIND_FLOORS]
 
@@ -92,24 +96,43 @@ def agent():
     return _agent()
 
 
-@pytest.mark.parametrize("blind_set", BLIND_SETS, ids=lambda path: path.name)
-def test_the_assistant_as_a_whole_on_the_blind_sets(agent, blind_set: Path) -> None:
-    # What a person meets is the whole NLU pipeline: the patterns, the trained danger classifier
-    # or the intent classifier can each raise the alarm (unless the patterns judge that the
-    # context cancels it): acute_danger, or a danger entity next to a situation intent.
+def _pipeline_alarms(agent, blind_set: Path, polarity: str) -> list[bool]:
+    """What a person meets is the whole NLU pipeline: the patterns, the trained danger classifier
+    or the intent classifier can each raise the alarm (unless the patterns judge that the context
+    cancels it): acute_danger, or a danger entity next to a situation intent."""
 
     def alarm(parse: dict) -> bool:
         marked = any(entity["entity"] == DANGER_ENTITY for entity in parse.get("entities") or [])
         return parse["intent"]["name"] == "acute_danger" or marked
 
-    def alarms(polarity: str) -> list[bool]:
-        return [alarm(asyncio.run(agent.parse_message(text))) for text in _texts(blind_set, polarity)]
+    return [alarm(asyncio.run(agent.parse_message(text))) for text in _texts(blind_set, polarity)]
 
-    positives, negatives = alarms("positive"), alarms("negative")
+
+@pytest.fixture(scope="module")
+def blind_alarms(agent) -> dict[str, tuple[list[bool], list[bool]]]:
+    return {
+        path.name: (_pipeline_alarms(agent, path, "positive"), _pipeline_alarms(agent, path, "negative"))
+        for path in BLIND_SETS
+    }
+
+
+@pytest.mark.parametrize("blind_set", BLIND_SETS, ids=lambda path: path.name)
+def test_the_assistant_as_a_whole_on_the_blind_sets(blind_alarms, blind_set: Path) -> None:
+    positives, negatives = blind_alarms[blind_set.name]
     recall = sum(positives) / len(positives)
     precision = sum(positives) / (sum(positives) + sum(negatives))
     print(f"{blind_set.name}, whole pipeline: recall {recall:.3f}, precision {precision:.3f}")  # pytest -s
     _assert_floor(BLIND_FLOORS[blind_set.name]["pipeline"], recall, precision)
+
+
+def test_the_assistant_as_a_whole_meets_the_target_on_all_blind_sets_together(blind_alarms) -> None:
+    positives = [hit for found, _ in blind_alarms.values() for hit in found]
+    negatives = [hit for _, found in blind_alarms.values() for hit in found]
+    assert len(positives) >= 150 and len(negatives) >= 150
+    recall = sum(positives) / len(positives)
+    precision = sum(positives) / (sum(positives) + sum(negatives))
+    print(f"all blind sets, whole pipeline: recall {recall:.3f}, precision {precision:.3f}")  # pytest -s
+    _assert_floor(TARGET, recall, precision)
 
 
 def _assert_floor(floor: tuple[float, float], recall: float, precision: float) -> None:

@@ -20,6 +20,7 @@ from bot.nlu.danger_detector import (
     CLASSIFIER_RULE,
     CORROBORATED_RULES,
     CORROBORATION,
+    SURE,
     DangerDetector,
     alarm,
     nlu_examples,
@@ -33,20 +34,20 @@ CORPUS = ROOT / "data" / "danger"
 # (patterns, corroboration, classifier, cancelling context) make of them? The five files written
 # on 2026-11-30 are held out together, so none of them helps to judge another.
 NEW_2026_11_30 = tuple(f"danger_more_{letter}.yml" for letter in "ghijk")
-# (recall, precision) measured 2026-11-30, with the corpus weighted (the measurement; before the
-# five new files and the weighting in brackets):
+# (recall, precision) measured 2026-11-30 with the corpus weighted and SURE (the measurement; on
+# 2026-11-29, before the five new files, in brackets):
 HELD_OUT_FLOORS: dict[tuple[str, ...], tuple[float, float]] = {
-    ("danger_blind2.yml",): (0.98, 0.89),  # 0.985 / 0.891 (0.980 / 0.867)
+    ("danger_blind2.yml",): (0.99, 0.89),  # 0.990 / 0.892 (0.980 / 0.867)
     ("danger_blind3.yml",): (0.96, 0.95),  # 0.967 / 0.956 (0.956 / 0.961)
     ("danger_more_a.yml",): (0.97, 0.96),  # 0.971 / 0.965 (0.953 / 0.953): short chat messages
-    ("danger_more_b.yml",): (0.98, 0.97),  # 0.983 / 0.973 (0.972 / 0.967): long stories
+    ("danger_more_b.yml",): (0.99, 0.97),  # 0.994 / 0.973 (0.972 / 0.967): long stories
     ("danger_more_c.yml",): (0.98, 0.91),  # 0.983 / 0.917 (0.983 / 0.889): contrast pairs
-    ("danger_more_d.yml",): (0.96, 0.97),  # 0.961 / 0.977 (0.928 / 0.960): calm look-alikes
-    ("danger_more_e.yml",): (0.98, 0.93),  # 0.980 / 0.939 (0.968 / 0.910): medium and long stories
+    ("danger_more_d.yml",): (0.97, 0.97),  # 0.978 / 0.978 (0.928 / 0.960): calm look-alikes
+    ("danger_more_e.yml",): (0.98, 0.93),  # 0.984 / 0.939 (0.968 / 0.910): medium and long stories
     ("danger_more_f.yml",): (0.95, 0.96),  # 0.953 / 0.961 (0.927 / 0.943): short messages
     # contrast pairs, indirect danger, short messages, stories whose end decides, everyday
-    # look-alikes: 0.958 / 0.864 (corpus weight 1: 0.949 / 0.862)
-    NEW_2026_11_30: (0.95, 0.86),
+    # look-alikes: 0.967 / 0.863 (without SURE 0.958 / 0.864; corpus weight 1 as well: 0.949 / 0.862)
+    NEW_2026_11_30: (0.96, 0.86),
 }
 
 
@@ -128,6 +129,13 @@ def test_no_alarm_for_everyday_text_disclosures_and_the_past(detector: DangerDet
     message = _process(detector, text)
     assert message.get("intent")["name"] == "out_of_scope"
     assert message.get("danger_rule") is None
+
+
+def test_a_very_sure_classifier_overrules_a_cancelling_context() -> None:
+    text = "vorig jaar had hij een mes"
+    assert detect_danger(text) is None
+    assert alarm(text, SURE - 0.01, 0.5) == CANCELLED
+    assert alarm(text, SURE, 0.5) == CLASSIFIER_RULE
 
 
 def test_the_stored_model_loads_with_only_the_types_it_trusts(detector: DangerDetector) -> None:
