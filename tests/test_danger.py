@@ -118,9 +118,7 @@ def blind_alarms(agent) -> dict[str, tuple[list[bool], list[bool]]]:
 
 @pytest.mark.parametrize("blind_set", BLIND_SETS, ids=lambda path: path.name)
 def test_the_assistant_as_a_whole_on_the_blind_sets(blind_alarms, blind_set: Path) -> None:
-    positives, negatives = blind_alarms[blind_set.name]
-    recall = sum(positives) / len(positives)
-    precision = sum(positives) / (sum(positives) + sum(negatives))
+    recall, precision = _recall_precision(*blind_alarms[blind_set.name])
     print(f"{blind_set.name}, whole pipeline: recall {recall:.3f}, precision {precision:.3f}")  # pytest -s
     _assert_floor(BLIND_FLOORS[blind_set.name]["pipeline"], recall, precision)
 
@@ -129,10 +127,14 @@ def test_the_assistant_as_a_whole_meets_the_target_on_all_blind_sets_together(bl
     positives = [hit for found, _ in blind_alarms.values() for hit in found]
     negatives = [hit for _, found in blind_alarms.values() for hit in found]
     assert len(positives) >= 150 and len(negatives) >= 150
-    recall = sum(positives) / len(positives)
-    precision = sum(positives) / (sum(positives) + sum(negatives))
+    recall, precision = _recall_precision(positives, negatives)
     print(f"all blind sets, whole pipeline: recall {recall:.3f}, precision {precision:.3f}")  # pytest -s
     _assert_floor(TARGET, recall, precision)
+
+
+def _recall_precision(positives: list[bool], negatives: list[bool]) -> tuple[float, float]:
+    """From whether each positive and each negative raised the alarm."""
+    return sum(positives) / len(positives), sum(positives) / (sum(positives) + sum(negatives))
 
 
 def _assert_floor(floor: tuple[float, float], recall: float, precision: float) -> None:
